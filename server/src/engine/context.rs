@@ -1,0 +1,204 @@
+//! Facts about one parsed file, computed lazily and cached while its matches are filtered.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::path::Path;
+use std::rc::Rc;
+
+use tree_sitter::Node;
+
+use super::dataflow::{self, DataflowConfig, ScopeTaint};
+use super::language::Language;
+use super::semantics::{text, Binding, Hole, StringBuild};
+
+/// How deep name resolution follows `a = b; b = c` chains before giving up.
+const MAX_RESOLVE_DEPTH: usize = 6;
+
+pub struct FileContext<'t> {
+    pub language: Language,
+    pub src: &'t [u8],
+    pub root: Node<'t>,
+    pub path: &'t Path,
+    pub imports: HashMap<String, String>,
+    pub dataflow: &'t DataflowConfig,
+    bindings: RefCell<HashMap<usize, Rc<Vec<Binding<'t>>>>>,
+    taint: RefCell<HashMap<(usize, String), Rc<ScopeTaint>>>,
+}
+
+impl<'t> FileContext<'t> {
+    pub fn new(language: Language, src: &'t [u8], root: Node<'t>, path: &'t Path, dataflow: &'t DataflowConfig) -> Self {
+        let imports = language.semantics().imports(root, src);
+        FileContext { language, src, root, path, imports, dataflow, bindings: RefCell::default(), taint: RefCell::default() }
+    }
+
+    pub fn text(&self, node: Node) -> &'t str {
+        text(node, self.src)
+    }
+
+    /// A qualified name with its first segment resolved through the imports.
+    pub fn resolve(&self, name: &str) -> String {
+        super::semantics::resolve_name(name, self.language.semantics().separator(), &self.imports)
+    }
+
+    /// The resolved qualified name of a callee or name expression.
+    pub fn resolved_name(&self, node: Node) -> Option<String> {
+        let sem = self.language.semantics();
+        let target = sem.callee(node).unwrap_or(node);
+        sem.dotted_name(target, self.src).map(|n| self.resolve(&n))
+    }
+
+    /// The innermost function (or the module) containing `node`.
+    pub fn scope_of(&self, node: Node<'t>) -> Node<'t> {
+        let sem = self.language.semantics();
+        let mut current = node.parent();
+        while let Some(n) = current {
+            if sem.is_scope(n) {
+                return n;
+            }
+            current = n.parent();
+        }
+        self.root
+    }
+
+    /// The innermost named function containing `node`, if any.
+    pub fn enclosing_function(&self, node: Node<'t>) -> Option<Node<'t>> {
+        let mut scope = self.scope_of(node);
+        loop {
+            if scope == self.root {
+                return None;
+            }
+            if self.language.semantics().scope_name(scope, self.src).is_some() {
+                return Some(scope);
+            }
+            scope = self.scope_of(scope);
+        }
+    }
+
+    pub fn scope_bindings(&self, scope: Node<'t>) -> Rc<Vec<Binding<'t>>> {
+        if let Some(b) = self.bindings.borrow().get(&scope.start_byte()) {
+            return b.clone();
+        }
+        let mut out = Vec::new();
+        self.language.semantics().bindings(scope, self.src, &mut out);
+        let rc = Rc::new(out);
+        self.bindings.borrow_mut().insert(scope.start_byte(), rc.clone());
+        rc
+    }
+
+    /// Values bound to `name` as seen from `at`: the function's own bindings, else the module's.
+    pub fn values_of(&self, name: &str, at: Node<'t>) -> Vec<Node<'t>> {
+        let mut scope = self.scope_of(at);
+        loop {
+            let found: Vec<Node<'t>> =
+                self.scope_bindings(scope).iter().filter(|b| b.name(self.src) == name).map(|b| b.value).collect();
+            if !found.is_empty() || scope == self.root {
+                return found;
+            }
+            scope = self.scope_of(scope);
+        }
+    }
+
+    /// Constant data: literals and pure expressions, through names bound only to constants.
+    pub fn is_constant(&self, node: Node<'t>) -> bool {
+        self.is_constant_depth(node, 0)
+    }
+
+    fn is_constant_depth(&self, node: Node<'t>, depth: usize) -> bool {
+        let sem = self.language.semantics();
+        let node = sem.unwrap_value(node, self.src);
+        let lookup = |name: &str| {
+            if depth >= MAX_RESOLVE_DEPTH {
+                return false;
+            }
+            let values = self.values_of(name, node);
+            !values.is_empty() && values.iter().all(|v| v.start_byte() != node.start_byte() && self.is_constant_depth(*v, depth + 1))
+        };
+        sem.is_constant(node, self.src, &lookup)
+    }
+
+    /// How a string value was assembled, looking through variables bound in the same scope.
+    pub fn string_build(&self, node: Node<'t>) -> Option<StringBuild> {
+        self.string_build_depth(node, 0)
+    }
+
+    fn string_build_depth(&self, node: Node<'t>, depth: usize) -> Option<StringBuild> {
+        let sem = self.language.semantics();
+        let node = sem.unwrap_value(node, self.src);
+        if let Some(how) = sem.string_build(node, self.src) {
+            // Splicing only constants (`f"SELECT * FROM {TABLE}"`) builds nothing from data.
+            let holes = sem.string_holes(node, self.src);
+            let all_constant = !holes.is_empty()
+                && holes.iter().all(|hole| match *hole {
+                    Hole::Expr(expr) => self.is_constant(expr),
+                    Hole::Name { name_start, name_end, at } => {
+                        let name = std::str::from_utf8(&self.src[name_start..name_end]).unwrap_or("");
+                        let values = self.values_of(name, at);
+                        !values.is_empty() && values.iter().all(|v| self.is_constant(*v))
+                    }
+                });
+            return (!all_constant).then_some(how);
+        }
+        if depth >= MAX_RESOLVE_DEPTH {
+            return None;
+        }
+        let name = sem.identifier(node, self.src)?;
+        let values = self.values_of(name, node);
+        // `q = "SELECT ..."; q += f" WHERE {x}"` — any built contribution counts.
+        values.iter().filter(|v| v.start_byte() != node.start_byte()).find_map(|v| self.string_build_depth(*v, depth + 1))
+    }
+
+    /// The literal start of a string value, through one level of variables.
+    fn literal_prefix(&self, node: Node<'t>) -> Option<String> {
+        let sem = self.language.semantics();
+        let node = sem.unwrap_value(node, self.src);
+        if let Some(p) = sem.literal_prefix(node, self.src) {
+            return Some(p);
+        }
+        let name = sem.identifier(node, self.src)?;
+        let values = self.values_of(name, node);
+        let prefixes: Vec<String> = values.iter().filter_map(|v| sem.literal_prefix(sem.unwrap_value(*v, self.src), self.src)).collect();
+        (prefixes.len() == values.len() && !prefixes.is_empty()).then(|| shortest(prefixes))
+    }
+
+    /// Request data reaches `node` (for sink class `class`) without a sanitizer or guard.
+    pub fn is_tainted(&self, node: Node<'t>, class: &str) -> bool {
+        let sem = self.language.semantics();
+        let value = sem.unwrap_value(node, self.src);
+        if matches!(class, "url" | "redirect") {
+            if let Some(prefix) = self.literal_prefix(value) {
+                if fixed_destination(&prefix, class) {
+                    return false;
+                }
+            }
+        }
+        let scope = self.scope_of(node);
+        let facts = self.scope_taint(scope, class);
+        if facts.guarded {
+            return false;
+        }
+        dataflow::expr_tainted(self, value, &facts.tainted, class)
+    }
+
+    fn scope_taint(&self, scope: Node<'t>, class: &str) -> Rc<ScopeTaint> {
+        let key = (scope.start_byte(), class.to_string());
+        if let Some(t) = self.taint.borrow().get(&key) {
+            return t.clone();
+        }
+        let facts = Rc::new(dataflow::compute_scope_taint(self, scope, class));
+        self.taint.borrow_mut().insert(key, facts.clone());
+        facts
+    }
+}
+
+fn shortest(mut prefixes: Vec<String>) -> String {
+    prefixes.sort_by_key(|p| p.len());
+    prefixes.swap_remove(0)
+}
+
+/// A URL whose scheme and host are fixed (`https://api.example.com/…`), or for redirects a
+/// same-site path (`/account/…`), cannot send the request or the user elsewhere.
+fn fixed_destination(prefix: &str, class: &str) -> bool {
+    static HOST_FIXED: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"^[A-Za-z][A-Za-z0-9+.-]*://[^/?#{}%]+[/?#]").unwrap());
+    HOST_FIXED.is_match(prefix) || (class == "redirect" && prefix.starts_with('/') && !prefix.starts_with("//") && !prefix.starts_with("/\\"))
+}

@@ -1,0 +1,162 @@
+//! Runs a language's combined query over a tree in one cursor pass, filters matches through
+//! assay's predicates, and turns the survivors into findings (one per problem).
+
+use std::collections::HashSet;
+
+use streaming_iterator::StreamingIterator;
+use tree_sitter::{Node, QueryCursor, Tree};
+
+use super::catalog::Catalog;
+use super::context::FileContext;
+use super::finding::{Edit, Finding, Fix, TextRange};
+use super::predicates::Outputs;
+use super::rules::Rule;
+use super::ScanSettings;
+
+thread_local! {
+    static CURSOR: std::cell::RefCell<QueryCursor> = std::cell::RefCell::new(QueryCursor::new());
+}
+
+/// Longest capture text quoted in a message.
+const MAX_QUOTE: usize = 60;
+
+pub fn run_queries<'t>(catalog: &Catalog, tree: &'t Tree, ctx: &FileContext<'t>, settings: &ScanSettings) -> Result<Vec<Finding>, String> {
+    let compiled = catalog.compiled(ctx.language)?;
+    let query = &compiled.query;
+    let names = query.capture_names();
+    let mut findings = Vec::new();
+    let mut seen: HashSet<(usize, usize, usize)> = HashSet::new();
+    CURSOR.with(|cursor| {
+        let mut cursor = cursor.borrow_mut();
+        let mut matches = cursor.matches(query, tree.root_node(), ctx.src);
+        while let Some(m) = matches.next() {
+            let rule_index = compiled.pattern_rule[m.pattern_index];
+            let rule = &catalog.rules()[rule_index];
+            if settings.disabled.contains(rule.id()) {
+                continue;
+            }
+            let capture = |index: u32| m.captures.iter().find(|c| c.index == index).map(|c| c.node);
+            let Some(target) = capture(compiled.match_capture) else { continue };
+            if !seen.insert((rule_index, target.start_byte(), target.end_byte())) {
+                continue;
+            }
+            let mut outputs = Outputs::default();
+            let holds = compiled.pattern_predicates[m.pattern_index]
+                .iter()
+                .all(|p| p.holds(p.capture().and_then(capture), ctx, &mut outputs));
+            if !holds {
+                seen.remove(&(rule_index, target.start_byte(), target.end_byte()));
+                continue;
+            }
+            let quote = |name: &str| -> Option<String> {
+                match name {
+                    "how" => outputs.how.clone(),
+                    "name" => outputs.name.clone(),
+                    _ => names.iter().position(|n| *n == name).and_then(|i| capture(i as u32)).map(|n| quote_text(ctx.text(n))),
+                }
+            };
+            let message = fill_template(&rule.meta.message, &quote);
+            let fix = rule.meta.fix.as_ref().and_then(|template| {
+                let index = names.iter().position(|n| *n == template.capture)?;
+                let node = capture(index as u32)?;
+                let raw = |name: &str| names.iter().position(|n| *n == name).and_then(|i| capture(i as u32)).map(|n| ctx.text(n).to_string());
+                Some(Fix {
+                    description: template.description.clone(),
+                    safe: template.safe,
+                    edits: vec![Edit { start_byte: node.start_byte(), end_byte: node.end_byte(), replacement: fill_template(&template.replacement, &raw) }],
+                })
+            });
+            findings.push(new_finding(rule, target, message, fix, settings));
+        }
+    });
+    Ok(one_finding_per_problem(catalog, findings))
+}
+
+fn new_finding(rule: &Rule, target: Node, message: String, fix: Option<Fix>, settings: &ScanSettings) -> Finding {
+    Finding {
+        rule_id: rule.id().to_string(),
+        severity: settings.severity_overrides.get(rule.id()).copied().unwrap_or(rule.meta.severity),
+        message,
+        range: TextRange::from_node(target),
+        fix,
+        suppression: None,
+    }
+}
+
+/// One line, collapsed whitespace, truncated: safe to put in a one-line message.
+fn quote_text(text: &str) -> String {
+    let collapsed: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if collapsed.chars().count() > MAX_QUOTE {
+        let cut: String = collapsed.chars().take(MAX_QUOTE - 1).collect();
+        format!("{cut}…")
+    } else {
+        collapsed
+    }
+}
+
+/// Replace `{name}` with `lookup(name)`; unknown names are left as written.
+pub fn fill_template(template: &str, lookup: &dyn Fn(&str) -> Option<String>) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) if after[..close].chars().all(|c| c.is_ascii_lowercase() || c == '_' || c.is_ascii_digit()) && close > 0 => {
+                match lookup(&after[..close]) {
+                    Some(v) => out.push_str(&v),
+                    None => out.push_str(&rest[open..open + close + 2]),
+                }
+                rest = &after[close + 1..];
+            }
+            _ => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// When several rules report the same range, keep the most specific; a rule that `supersedes`
+/// another removes that rule's findings wherever the two overlap.
+fn one_finding_per_problem(catalog: &Catalog, mut findings: Vec<Finding>) -> Vec<Finding> {
+    let specificity = |f: &Finding| catalog.get(&f.rule_id).map_or(0, |r| r.meta.specificity);
+    findings.sort_by(|a, b| {
+        (a.range.start_byte, a.range.end_byte)
+            .cmp(&(b.range.start_byte, b.range.end_byte))
+            .then(specificity(b).cmp(&specificity(a)))
+            .then(b.severity.cmp(&a.severity))
+            .then(a.rule_id.cmp(&b.rule_id))
+    });
+    findings.dedup_by(|later, kept| later.range.start_byte == kept.range.start_byte && later.range.end_byte == kept.range.end_byte);
+    let superseded: Vec<bool> = findings
+        .iter()
+        .map(|f| {
+            findings.iter().any(|other| {
+                other.range.overlaps(&f.range)
+                    && catalog.get(&other.rule_id).is_some_and(|r| r.meta.supersedes.iter().any(|s| *s == f.rule_id))
+            })
+        })
+        .collect();
+    findings.into_iter().zip(superseded).filter(|(_, s)| !s).map(|(f, _)| f).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn template_fills_known_names_and_keeps_others() {
+        let lookup = |n: &str| (n == "x").then(|| "VALUE".to_string());
+        assert_eq!(fill_template("a {x} b {y} {", &lookup), "a VALUE b {y} {");
+        assert_eq!(fill_template("{not a name}", &lookup), "{not a name}");
+    }
+
+    #[test]
+    fn quotes_are_one_line_and_short() {
+        assert_eq!(quote_text("a\n   b"), "a b");
+        assert_eq!(quote_text(&"x".repeat(100)).chars().count(), MAX_QUOTE);
+    }
+}

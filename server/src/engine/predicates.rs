@@ -1,0 +1,354 @@
+//! Named, reusable filters that tree-sitter queries cannot express. A rule uses them as custom
+//! predicates, e.g. `(#not-constant? @arg)` or `(#tainted? @url "url")`. No rule has Rust code of
+//! its own: a new need becomes a new general predicate here, documented in `queries/README.md`.
+
+use regex::Regex;
+use tree_sitter::{Node, QueryPredicate, QueryPredicateArg};
+
+use super::context::FileContext;
+
+/// Names a predicate can add to a finding's message: `{how}` from `#string-built?`, `{name}`
+/// from `#resolves-to?`.
+pub const OUTPUT_NAMES: &[&str] = &["how", "name"];
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Op {
+    Tainted,
+    StringBuilt,
+    Constant,
+    NotConstant,
+    ResolvesTo,
+    NotResolvesTo,
+    Kwarg,
+    NoKwarg,
+    InFunction,
+    NotInFunction,
+    NotTest,
+    NumberBelow,
+    ReturnsOnly,
+    ChainHas,
+    NoChainHas,
+    ScopeMentions,
+    NoScopeMentions,
+    FileMentions,
+    NoFileMentions,
+}
+
+/// (name, op, needs a capture, min string args, max string args)
+const TABLE: &[(&str, Op, bool, usize, usize)] = &[
+    ("tainted?", Op::Tainted, true, 0, 1),
+    ("string-built?", Op::StringBuilt, true, 0, 0),
+    ("constant?", Op::Constant, true, 0, 0),
+    ("not-constant?", Op::NotConstant, true, 0, 0),
+    ("resolves-to?", Op::ResolvesTo, true, 1, usize::MAX),
+    ("not-resolves-to?", Op::NotResolvesTo, true, 1, usize::MAX),
+    ("kwarg?", Op::Kwarg, true, 1, 2),
+    ("no-kwarg?", Op::NoKwarg, true, 1, 2),
+    ("in-function?", Op::InFunction, true, 1, 1),
+    ("not-in-function?", Op::NotInFunction, true, 1, 1),
+    ("not-test?", Op::NotTest, true, 0, 0),
+    ("number-below?", Op::NumberBelow, true, 1, 1),
+    ("returns-only?", Op::ReturnsOnly, true, 1, 1),
+    ("chain-has?", Op::ChainHas, true, 1, 2),
+    ("no-chain-has?", Op::NoChainHas, true, 1, 2),
+    ("scope-mentions?", Op::ScopeMentions, true, 1, 1),
+    ("no-scope-mentions?", Op::NoScopeMentions, true, 1, 1),
+    ("file-mentions?", Op::FileMentions, false, 1, 1),
+    ("no-file-mentions?", Op::NoFileMentions, false, 1, 1),
+];
+
+/// Predicates tree-sitter itself evaluates.
+const BUILTIN: &[&str] = &["eq?", "not-eq?", "match?", "not-match?", "any-of?", "not-any-of?", "any-eq?", "any-match?"];
+
+/// The names of all predicates assay understands, for documentation and error messages.
+pub fn known_names() -> impl Iterator<Item = &'static str> {
+    TABLE.iter().map(|t| t.0)
+}
+
+#[derive(Debug)]
+pub struct CompiledPredicate {
+    op: Op,
+    capture: Option<u32>,
+    args: Vec<String>,
+    /// The regex argument, compiled once, anchored to the whole text where the op compares text.
+    regex: Option<Regex>,
+    number: Option<i64>,
+    /// For `#resolves-to?`: last segments of the globs, to reject most calls without resolving.
+    /// None when a glob's last segment is itself a wildcard.
+    last_segments: Option<std::collections::HashSet<String>>,
+}
+
+/// Check one predicate of a rule query; the error names the predicate and the problem.
+pub fn validate(predicate: &QueryPredicate, capture_names: &[&str]) -> Result<(), String> {
+    compile(predicate, capture_names).map(|_| ())
+}
+
+pub fn compile(predicate: &QueryPredicate, capture_names: &[&str]) -> Result<CompiledPredicate, String> {
+    let op_name = &*predicate.operator;
+    if BUILTIN.contains(&op_name) {
+        return Err(format!("#{op_name} is handled by tree-sitter and must not reach assay"));
+    }
+    let Some(&(_, op, needs_capture, min, max)) = TABLE.iter().find(|t| t.0 == op_name) else {
+        let known: Vec<_> = known_names().collect();
+        return Err(format!("unknown predicate #{op_name}; known: {}", known.join(", ")));
+    };
+    let mut capture = None;
+    let mut args = Vec::new();
+    for arg in predicate.args.iter() {
+        match arg {
+            QueryPredicateArg::Capture(index) if capture.is_none() => capture = Some(*index),
+            QueryPredicateArg::Capture(index) => {
+                return Err(format!("#{op_name} takes one capture, got a second: @{}", capture_names[*index as usize]))
+            }
+            QueryPredicateArg::String(s) => args.push(s.to_string()),
+        }
+    }
+    if needs_capture && capture.is_none() {
+        return Err(format!("#{op_name} needs a capture as its first argument"));
+    }
+    if args.len() < min || args.len() > max {
+        return Err(format!("#{op_name} takes {min}..{} string arguments, got {}", if max == usize::MAX { "n".to_string() } else { max.to_string() }, args.len()));
+    }
+    let regex_arg = match op {
+        Op::InFunction | Op::NotInFunction | Op::ReturnsOnly | Op::ScopeMentions | Op::NoScopeMentions | Op::FileMentions | Op::NoFileMentions => args.first(),
+        Op::Kwarg | Op::NoKwarg | Op::ChainHas | Op::NoChainHas => args.get(1),
+        _ => None,
+    };
+    let anchored = matches!(op, Op::ReturnsOnly | Op::Kwarg | Op::NoKwarg | Op::ChainHas | Op::NoChainHas);
+    let regex = regex_arg
+        .map(|r| {
+            let source = if anchored { format!("^(?:{r})$") } else { r.clone() };
+            Regex::new(&source).map_err(|e| format!("#{op_name}: invalid regex {r:?}: {e}"))
+        })
+        .transpose()?;
+    let number = match op {
+        Op::NumberBelow => Some(args[0].parse::<i64>().map_err(|_| format!("#{op_name} needs an integer, got {:?}", args[0]))?),
+        _ => None,
+    };
+    if op == Op::Tainted {
+        if let Some(class) = args.first() {
+            if !class.chars().all(|c| c.is_ascii_lowercase() || c == '-') {
+                return Err(format!("#tainted? sink class {class:?} must be a lowercase word such as \"url\" or \"path\""));
+            }
+        }
+    }
+    let last_segments = matches!(op, Op::ResolvesTo | Op::NotResolvesTo)
+        .then(|| {
+            args.iter()
+                .map(|g| raw_last_segment(g).to_string())
+                .map(|last| (!last.contains('*')).then_some(last))
+                .collect::<Option<std::collections::HashSet<_>>>()
+        })
+        .flatten();
+    Ok(CompiledPredicate { op, capture, args, regex, number, last_segments })
+}
+
+/// Values predicates add to the message.
+#[derive(Debug, Default)]
+pub struct Outputs {
+    pub how: Option<String>,
+    pub name: Option<String>,
+}
+
+impl CompiledPredicate {
+    pub fn capture(&self) -> Option<u32> {
+        self.capture
+    }
+
+    /// Evaluate against the node captured (None when the capture did not match: the predicate fails).
+    pub fn holds<'t>(&self, node: Option<Node<'t>>, ctx: &FileContext<'t>, out: &mut Outputs) -> bool {
+        let regex = || self.regex.as_ref().expect("compiled with a regex");
+        if let Op::FileMentions | Op::NoFileMentions = self.op {
+            let found = std::str::from_utf8(ctx.src).is_ok_and(|s| regex().is_match(s));
+            return found == (self.op == Op::FileMentions);
+        }
+        let Some(node) = node else { return false };
+        match self.op {
+            Op::Tainted => ctx.is_tainted(node, self.args.first().map(String::as_str).unwrap_or("any")),
+            Op::StringBuilt => match ctx.string_build(node) {
+                Some(how) => {
+                    out.how = Some(how.describe().to_string());
+                    true
+                }
+                None => false,
+            },
+            Op::Constant => ctx.is_constant(node),
+            Op::NotConstant => !ctx.is_constant(node),
+            Op::ResolvesTo | Op::NotResolvesTo => {
+                if let Some(lasts) = &self.last_segments {
+                    // Cheap rejection: neither the written name nor an import alias can match.
+                    let callee = ctx.language.semantics().callee(node).unwrap_or(node);
+                    let written = ctx.text(callee);
+                    let last = raw_last_segment(written);
+                    let head = written.split(['.', ':', '(', '<']).next().unwrap_or("");
+                    if !lasts.contains(last) && !ctx.imports.contains_key(head) {
+                        return self.op == Op::NotResolvesTo;
+                    }
+                }
+                let resolved = ctx.resolved_name(node);
+                let hit = resolved.as_deref().is_some_and(|r| self.args.iter().any(|g| super::semantics::glob_match(g, r)));
+                if hit && self.op == Op::ResolvesTo {
+                    out.name = resolved;
+                }
+                hit == (self.op == Op::ResolvesTo)
+            }
+            Op::Kwarg | Op::NoKwarg => {
+                let found = keyword_value(node, &self.args[0], ctx).is_some_and(|v| self.regex.as_ref().is_none_or(|r| r.is_match(ctx.text(v))));
+                found == (self.op == Op::Kwarg)
+            }
+            Op::InFunction | Op::NotInFunction => {
+                let name = ctx.enclosing_function(node).and_then(|f| ctx.language.semantics().scope_name(f, ctx.src));
+                let hit = name.is_some_and(|n| regex().is_match(n));
+                hit == (self.op == Op::InFunction)
+            }
+            Op::NotTest => !ctx.language.semantics().is_test_code(node, ctx.src, ctx.path),
+            Op::NumberBelow => {
+                let value = ctx.language.semantics().unwrap_value(node, ctx.src);
+                parse_int(ctx.text(value)).is_some_and(|n| n < self.number.unwrap_or(0))
+            }
+            Op::ReturnsOnly => returns_only(node, ctx).is_some_and(|v| regex().is_match(ctx.text(v).trim())),
+            Op::ChainHas | Op::NoChainHas => {
+                let hit = chain_calls(node, ctx).into_iter().any(|(method, args)| {
+                    method == self.args[0] && self.regex.as_ref().is_none_or(|r| args.is_some_and(|a| r.is_match(strip_parens(ctx.text(a)))))
+                });
+                hit == (self.op == Op::ChainHas)
+            }
+            Op::ScopeMentions | Op::NoScopeMentions => {
+                let scope = ctx.scope_of(node);
+                let hit = regex().is_match(ctx.text(scope));
+                hit == (self.op == Op::ScopeMentions)
+            }
+            Op::FileMentions | Op::NoFileMentions => unreachable!("handled above"),
+        }
+    }
+}
+
+/// `mem::transmute::<A, B>` → `transmute`; `a.b.c` → `c`.
+fn raw_last_segment(name: &str) -> &str {
+    let name = name.split("::<").next().unwrap_or(name);
+    let name = name.split('(').next().unwrap_or(name);
+    name.rsplit(['.', ':']).next().unwrap_or(name).trim()
+}
+
+fn strip_parens(s: &str) -> &str {
+    s.strip_prefix('(').and_then(|s| s.strip_suffix(')')).unwrap_or(s).trim()
+}
+
+fn parse_int(s: &str) -> Option<i64> {
+    let s: String = s.chars().filter(|c| *c != '_').collect();
+    let s = s.trim_end_matches(|c: char| c.is_ascii_alphabetic() && c != 'x');
+    if let Some(hex) = s.strip_prefix("0x") {
+        return i64::from_str_radix(hex, 16).ok();
+    }
+    s.parse().ok()
+}
+
+/// The value of keyword argument `name` in a call or argument list (Python).
+fn keyword_value<'t>(node: Node<'t>, name: &str, ctx: &FileContext<'t>) -> Option<Node<'t>> {
+    let args = if node.kind() == "call" { node.child_by_field_name("arguments")? } else { node };
+    let mut cursor = args.walk();
+    let found = args.named_children(&mut cursor).find(|arg| {
+        arg.kind() == "keyword_argument" && arg.child_by_field_name("name").is_some_and(|n| ctx.text(n) == name)
+    });
+    found.and_then(|arg| arg.child_by_field_name("value"))
+}
+
+/// If a function body does nothing but return one value (ignoring docstrings, comments, `pass`
+/// and logging), that value.
+fn returns_only<'t>(body: Node<'t>, ctx: &FileContext<'t>) -> Option<Node<'t>> {
+    let mut result = None;
+    let mut cursor = body.walk();
+    let children: Vec<Node<'t>> = body.named_children(&mut cursor).collect();
+    let count = children.len();
+    for (i, stmt) in children.into_iter().enumerate() {
+        match stmt.kind() {
+            "comment" | "line_comment" | "block_comment" | "pass_statement" | "empty_statement" | "attribute_item" => {}
+            "expression_statement" => {
+                let inner = stmt.named_child(0)?;
+                let is_docstring = inner.kind() == "string";
+                let is_log = is_logging_call(inner, ctx);
+                if is_docstring || is_log {
+                    continue;
+                }
+                // Rust: `Ok(())` as a statement with `;` is not a tail value; `return x;` is.
+                if inner.kind() == "return_expression" {
+                    result = Some(inner.named_child(0)?);
+                    continue;
+                }
+                return None;
+            }
+            "return_statement" => result = Some(stmt.named_child(0)?),
+            // Rust tail expression: the last named child of the block.
+            _ if i + 1 == count && ctx.language == super::language::Language::Rust => {
+                if stmt.kind() == "return_expression" {
+                    result = Some(stmt.named_child(0)?);
+                } else if is_logging_call(stmt, ctx) {
+                    continue;
+                } else {
+                    result = Some(stmt);
+                }
+            }
+            _ => return None,
+        }
+        if result.is_some() && i + 1 < count {
+            // Statements after an unconditional return are unreachable; still "returns only".
+            break;
+        }
+    }
+    result
+}
+
+fn is_logging_call(node: Node, ctx: &FileContext) -> bool {
+    let sem = ctx.language.semantics();
+    let Some(callee) = sem.callee(node) else { return false };
+    let name = ctx.text(callee);
+    let last = name.rsplit(['.', ':']).next().unwrap_or(name);
+    matches!(
+        last,
+        "print" | "println" | "eprintln" | "debug" | "info" | "warn" | "warning" | "error" | "trace" | "log" | "dbg"
+    )
+}
+
+/// Method calls along a builder chain containing `node`: (method name, argument list).
+fn chain_calls<'t>(node: Node<'t>, ctx: &FileContext<'t>) -> Vec<(&'t str, Option<Node<'t>>)> {
+    let (call_kind, access_kind, object_field, name_field) = match ctx.language {
+        super::language::Language::Python => ("call", "attribute", "object", "attribute"),
+        super::language::Language::Rust => ("call_expression", "field_expression", "value", "field"),
+    };
+    // Climb to the outermost call of the chain.
+    let mut top = node;
+    while let Some(parent) = top.parent() {
+        let grand = parent.parent();
+        if parent.kind() == access_kind && grand.is_some_and(|g| g.kind() == call_kind) {
+            top = grand.unwrap();
+        } else if parent.kind() == "try_expression" || parent.kind() == "await_expression" {
+            top = parent;
+        } else {
+            break;
+        }
+    }
+    let mut out = Vec::new();
+    let mut current = Some(top);
+    while let Some(n) = current {
+        current = None;
+        let n = if matches!(n.kind(), "try_expression" | "await_expression") { n.named_child(0).unwrap_or(n) } else { n };
+        if n.kind() == call_kind {
+            let func = n.child_by_field_name("function");
+            let args = n.child_by_field_name("arguments");
+            if let Some(f) = func {
+                if f.kind() == access_kind {
+                    if let Some(name) = f.child_by_field_name(name_field) {
+                        out.push((ctx.text(name), args));
+                    }
+                    current = f.child_by_field_name(object_field);
+                } else {
+                    let name = ctx.text(f);
+                    out.push((name.rsplit(['.', ':']).next().unwrap_or(name), args));
+                }
+            }
+        } else if n.kind() == access_kind {
+            current = n.child_by_field_name(object_field);
+        }
+    }
+    out
+}

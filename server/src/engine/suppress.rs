@@ -1,0 +1,128 @@
+//! Inline suppressions: `# assay: ignore[rule-id, ...] -- reason` (or `//` in Rust) on the line of a
+//! finding or alone on the line above it. `# nosec` and `# nosemgrep` are honoured when enabled.
+
+use regex::Regex;
+use std::sync::LazyLock;
+use tree_sitter::Node;
+
+use super::finding::{Finding, Suppression, TextRange};
+use super::language::Language;
+use super::rules::Severity;
+
+pub const UNUSED_RULE: &str = "assay-unused-suppression";
+pub const UNKNOWN_RULE: &str = "assay-unknown-suppression-rule";
+
+static ASSAY_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"assay:\s*ignore(?:\[(?P<ids>[^\]]*)\])?(?:\s*(?:--|:|—)\s*(?P<reason>.*\S))?").unwrap()
+});
+static FOREIGN_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(?P<kind>nosec|nosemgrep)\b(?:[:\s]+(?P<rest>.*\S))?").unwrap());
+
+#[derive(Debug)]
+struct Directive {
+    kind: &'static str,
+    /// None: every rule.
+    rules: Option<Vec<String>>,
+    reason: Option<String>,
+    comment: TextRange,
+    /// Lines (0-based) the directive covers: its own, and the next when it stands alone.
+    lines: (usize, usize),
+    used: Vec<bool>,
+    any_used: bool,
+}
+
+/// Mark suppressed findings, and return hygiene findings for directives that name unknown rules
+/// or suppress nothing.
+pub fn apply(
+    language: Language,
+    src: &str,
+    root: Node,
+    findings: &mut [Finding],
+    honor_foreign: bool,
+    is_known_rule: &dyn Fn(&str) -> bool,
+    is_enabled_rule: &dyn Fn(&str) -> bool,
+) -> Vec<Finding> {
+    if !src.contains("assay:") && !(honor_foreign && (src.contains("nosec") || src.contains("nosemgrep"))) {
+        return Vec::new();
+    }
+    let mut directives = collect(language, src, root, honor_foreign);
+    for finding in findings.iter_mut() {
+        let (first, last) = (finding.range.start.line, finding.range.end.line);
+        for d in directives.iter_mut() {
+            let covers = (d.lines.0..=d.lines.1).any(|l| l == first || l == last);
+            if !covers {
+                continue;
+            }
+            let hit = match &d.rules {
+                None => Some(usize::MAX),
+                Some(ids) => ids.iter().position(|id| *id == finding.rule_id),
+            };
+            if let Some(i) = hit {
+                if let Some(u) = d.used.get_mut(i) {
+                    *u = true;
+                }
+                d.any_used = true;
+                finding.suppression = Some(Suppression { kind: d.kind.to_string(), justification: d.reason.clone(), line: d.comment.start.line });
+                break;
+            }
+        }
+    }
+    let mut hygiene = Vec::new();
+    for d in directives.iter().filter(|d| d.kind == "assay") {
+        match &d.rules {
+            Some(ids) => {
+                for (id, used) in ids.iter().zip(&d.used) {
+                    if !is_known_rule(id) {
+                        hygiene.push(meta_finding(UNKNOWN_RULE, format!("suppression names unknown rule `{id}`"), d.comment));
+                    } else if !used && is_enabled_rule(id) {
+                        hygiene.push(meta_finding(UNUSED_RULE, format!("suppression of `{id}` matches no finding; remove it"), d.comment));
+                    }
+                }
+            }
+            None if !d.any_used => hygiene.push(meta_finding(UNUSED_RULE, "suppression matches no finding; remove it".into(), d.comment)),
+            None => {}
+        }
+    }
+    hygiene
+}
+
+fn meta_finding(rule: &str, message: String, range: TextRange) -> Finding {
+    Finding { rule_id: rule.to_string(), severity: Severity::Info, message, range, fix: None, suppression: None }
+}
+
+fn collect(language: Language, src: &str, root: Node, honor_foreign: bool) -> Vec<Directive> {
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    for (line_no, line) in src.split_inclusive('\n').enumerate() {
+        let here = line_start;
+        line_start += line.len();
+        let has_assay = line.contains("assay:");
+        let has_foreign = honor_foreign && (line.contains("nosec") || line.contains("nosemgrep"));
+        if !has_assay && !has_foreign {
+            continue;
+        }
+        let Some(comment_at) = line.find(language.line_comment()) else { continue };
+        let comment_byte = here + comment_at;
+        let Some(node) = root.descendant_for_byte_range(comment_byte, comment_byte + 1) else { continue };
+        if !language.is_comment_kind(node.kind()) {
+            continue; // the marker is inside a string, not a comment
+        }
+        let comment = &src[node.start_byte()..node.end_byte().min(src.len())];
+        let standalone = line[..comment_at].trim().is_empty();
+        let lines = (line_no, if standalone { line_no + 1 } else { line_no });
+        let range = TextRange::from_node(node);
+        if let Some(c) = ASSAY_RE.captures(comment) {
+            let rules: Option<Vec<String>> = c.name("ids").map(|ids| {
+                ids.as_str().split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect()
+            });
+            let used = vec![false; rules.as_ref().map_or(0, Vec::len)];
+            out.push(Directive { kind: "assay", rules, reason: c.name("reason").map(|r| r.as_str().to_string()), comment: range, lines, used, any_used: false });
+        } else if has_foreign {
+            if let Some(c) = FOREIGN_RE.captures(comment) {
+                let kind = if &c["kind"] == "nosec" { "nosec" } else { "nosemgrep" };
+                out.push(Directive { kind, rules: None, reason: c.name("rest").map(|r| r.as_str().to_string()), comment: range, lines, used: vec![], any_used: false });
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,84 @@
+//! The shipped catalog: every rule validates, every fixture's annotations hold, and every rule
+//! has fixture lines of both kinds (must flag, must not flag).
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use assay::engine::catalog::embedded_rules;
+use assay::engine::fixtures::check_fixture;
+use assay::engine::{Catalog, Language};
+
+fn fixture_files() -> Vec<(Language, PathBuf)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut out = Vec::new();
+    for language in Language::ALL {
+        let dir = root.join(language.name());
+        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if Language::from_path(&path) == Some(*language) {
+                out.push((*language, path));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// A fixture may say which path the engine should see, e.g. to exercise test-file handling:
+/// `# assay-fixture-path: tests/test_api.py`. By default it is the bare file name.
+fn logical_path(text: &str, path: &Path) -> PathBuf {
+    text.lines()
+        .find_map(|l| l.split_once("assay-fixture-path:").map(|(_, p)| PathBuf::from(p.trim())))
+        .unwrap_or_else(|| PathBuf::from(path.file_name().unwrap()))
+}
+
+#[test]
+fn catalog_validates_every_rule_query_on_its_own() {
+    let mut errors = Vec::new();
+    let rules = embedded_rules(true, &mut errors);
+    assert!(errors.is_empty(), "invalid rules:\n{}", errors.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n"));
+    assert!(!rules.is_empty());
+    let catalog = Catalog::embedded();
+    for language in Language::ALL {
+        if let Err(e) = catalog.compiled(*language) {
+            panic!("combined {language} query: {e}");
+        }
+    }
+}
+
+#[test]
+fn every_fixture_annotation_holds() {
+    let catalog = Catalog::embedded();
+    let mut failures = Vec::new();
+    for (language, path) in fixture_files() {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let display = path.strip_prefix(env!("CARGO_MANIFEST_DIR")).unwrap_or(&path).display().to_string();
+        let result = check_fixture(&catalog, language, &display, &logical_path(&text, &path), &text);
+        failures.extend(result.failures);
+    }
+    assert!(failures.is_empty(), "{} fixture failure(s):\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn every_query_rule_has_fixtures_of_both_kinds() {
+    let catalog = Catalog::embedded();
+    let mut flagged: BTreeMap<String, usize> = BTreeMap::new();
+    let mut ok: BTreeMap<String, usize> = BTreeMap::new();
+    for (language, path) in fixture_files() {
+        let text = std::fs::read_to_string(&path).unwrap();
+        for e in assay::engine::fixtures::parse_annotations(language, &text) {
+            *(if e.must_flag { &mut flagged } else { &mut ok }).entry(e.rule_id).or_default() += 1;
+        }
+    }
+    let mut missing = BTreeSet::new();
+    for rule in catalog.rules().iter().filter(|r| r.query.is_some()) {
+        if !flagged.contains_key(rule.id()) {
+            missing.insert(format!("{}: no `ruleid:` line", rule.id()));
+        }
+        if !ok.contains_key(rule.id()) {
+            missing.insert(format!("{}: no `ok:` line", rule.id()));
+        }
+    }
+    assert!(missing.is_empty(), "rules without fixtures of both kinds:\n{}", missing.into_iter().collect::<Vec<_>>().join("\n"));
+}
