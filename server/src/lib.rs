@@ -4,3 +4,4 @@
 //! `cli` wires them into commands. See ARCHITECTURE.md for the map and the invariants.
 
 pub mod engine;
+pub mod cli;

@@ -41,11 +41,21 @@ impl Catalog {
     }
 
     /// The embedded rules plus the rules in `dirs` (each laid out like `queries/`).
+    ///
+    /// For rule development, `ASSAY_QUERIES_DIR=queries` replaces the embedded files with the ones
+    /// on disk, so editing a rule needs no rebuild.
     pub fn with_user_dirs(dirs: &[&Path]) -> Result<Catalog, Vec<RuleError>> {
         let mut errors = Vec::new();
-        let mut rules = embedded_rules(false, &mut errors);
+        let dev_files = std::env::var_os("ASSAY_QUERIES_DIR").map(|d| read_query_files(Path::new(&d)));
+        let files: Vec<(String, String)> = match dev_files {
+            Some(Ok(files)) => files,
+            Some(Err(e)) => return Err(vec![RuleError { origin: "ASSAY_QUERIES_DIR".into(), message: e }]),
+            None => EMBEDDED_QUERY_FILES.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect(),
+        };
+        let check = std::env::var_os("ASSAY_QUERIES_DIR").is_some();
+        let mut rules = parse_query_files(&files, check, &mut errors);
         let mut dataflow = HashMap::new();
-        for (rel, text) in EMBEDDED_QUERY_FILES {
+        for (rel, text) in &files {
             if let Some(lang) = rel.strip_suffix("/_dataflow.toml").and_then(Language::from_name) {
                 match DataflowConfig::parse(text) {
                     Ok(cfg) => {
@@ -154,9 +164,34 @@ impl Catalog {
 
 /// Parse the embedded rule files. `check_queries` compiles each query on its own (slow; tests).
 pub fn embedded_rules(check_queries: bool, errors: &mut Vec<RuleError>) -> Vec<Rule> {
-    let files: HashMap<&str, &str> = EMBEDDED_QUERY_FILES.iter().copied().collect();
+    let files: Vec<(String, String)> = EMBEDDED_QUERY_FILES.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
+    parse_query_files(&files, check_queries, errors)
+}
+
+fn read_query_files(dir: &Path) -> Result<Vec<(String, String)>, String> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let entries = std::fs::read_dir(&d).map_err(|e| format!("{}: {e}", d.display()))?;
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if matches!(path.extension().and_then(|e| e.to_str()), Some("toml" | "scm")) {
+                let rel = path.strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/");
+                let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+                out.push((rel, text));
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+fn parse_query_files(files: &[(String, String)], check_queries: bool, errors: &mut Vec<RuleError>) -> Vec<Rule> {
+    let by_path: HashMap<&str, &str> = files.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
     let mut rules = Vec::new();
-    for (rel, text) in EMBEDDED_QUERY_FILES {
+    for (rel, text) in files {
         let Some(stem_path) = rel.strip_suffix(".toml") else { continue };
         let (folder, stem) = stem_path.rsplit_once('/').unwrap_or(("", stem_path));
         if stem.starts_with('_') {
@@ -168,7 +203,7 @@ pub fn embedded_rules(check_queries: bool, errors: &mut Vec<RuleError>) -> Vec<R
             errors.push(RuleError { origin, message: format!("unknown language folder `{folder}`") });
             continue;
         }
-        let query = files.get(format!("{stem_path}.scm").as_str()).copied();
+        let query = by_path.get(format!("{stem_path}.scm").as_str()).copied();
         match rules::parse_rule(language, stem, text, query, &origin, check_queries) {
             Ok(rule) => rules.push(rule),
             Err(e) => errors.push(e),

@@ -1,0 +1,69 @@
+//! Command-line interface: argument parsing and dispatch. Each command lives in its own module.
+
+pub mod test_cmd;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser, Debug)]
+#[command(name = "assay", version, about = "Security review for AI-assisted Python and Rust code", long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Run rules against annotated fixture files (`# ruleid: <id>` / `# ok: <id>`).
+    Test {
+        /// Fixture files or folders. A folder laid out like `queries/` also contributes its rules.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Extra rule folders (laid out like `queries/<language>/<id>.{scm,toml}`).
+        #[arg(long = "rules", value_name = "DIR")]
+        rule_dirs: Vec<PathBuf>,
+    },
+    /// Print a file's syntax tree with field names, for writing queries.
+    #[command(name = "debug-tree", hide = true)]
+    DebugTree { file: PathBuf },
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Test { paths, rule_dirs } => test_cmd::run(test_cmd::TestArgs { paths, rule_dirs }),
+        Command::DebugTree { file } => debug_tree(&file),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn debug_tree(file: &std::path::Path) -> anyhow::Result<ExitCode> {
+    use anyhow::Context;
+    let language = crate::engine::Language::from_path(file).with_context(|| format!("{}: not a Python or Rust file", file.display()))?;
+    let text = std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let tree = crate::engine::parse(language, &text, None).context("parse failed")?;
+    let mut out = String::new();
+    print_node(tree.root_node(), None, 0, &text, &mut out);
+    print!("{out}");
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_node(node: tree_sitter::Node, field: Option<&str>, depth: usize, text: &str, out: &mut String) {
+    use std::fmt::Write as _;
+    let leaf = if node.named_child_count() == 0 { format!(" {:?}", &text[node.byte_range()]) } else { String::new() };
+    let _ = writeln!(out, "{}{}{} [{}:{}]{}", "  ".repeat(depth), field.map(|f| format!("{f}: ")).unwrap_or_default(), node.kind(), node.start_position().row + 1, node.start_position().column + 1, leaf);
+    let mut cursor = node.walk();
+    for (i, child) in node.children(&mut cursor).enumerate() {
+        if child.is_named() {
+            print_node(child, node.field_name_for_child(i as u32), depth + 1, text, out);
+        }
+    }
+}
