@@ -5,3 +5,5 @@
 
 pub mod engine;
 pub mod cli;
+pub mod project;
+pub mod report;

@@ -1,5 +1,7 @@
 //! Command-line interface: argument parsing and dispatch. Each command lives in its own module.
 
+pub mod check;
+pub mod rules_cmd;
 pub mod test_cmd;
 
 use std::path::PathBuf;
@@ -16,6 +18,19 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
+    /// Check files for security mistakes (default: the current folder).
+    Check(check::CheckArgs),
+    /// List the rule catalog.
+    Rules {
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: rules_cmd::RulesFormat,
+    },
+    /// Explain a rule: why it matters, the safe alternative, and the secure prompt.
+    Explain {
+        /// A rule id, as shown in brackets after a finding's severity.
+        rule: String,
+    },
     /// Run rules against annotated fixture files (`# ruleid: <id>` / `# ok: <id>`).
     Test {
         /// Fixture files or folders. A folder laid out like `queries/` also contributes its rules.
@@ -33,6 +48,9 @@ pub enum Command {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
+        Command::Check(args) => check::run(args),
+        Command::Rules { format } => rules_cmd::list(format),
+        Command::Explain { rule } => rules_cmd::explain(&rule),
         Command::Test { paths, rule_dirs } => test_cmd::run(test_cmd::TestArgs { paths, rule_dirs }),
         Command::DebugTree { file } => debug_tree(&file),
     };

@@ -1,0 +1,306 @@
+//! `assay check [PATHS...]`: scan files, print a report, and exit 0 (clean), 1 (findings at or
+//! above --fail-on) or 2 (usage, configuration or internal error).
+
+use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use anyhow::{Context, Result};
+
+use crate::engine::{self, Catalog, FileReport, Finding, Severity};
+use crate::project::cache::Cache;
+use crate::project::config::{self, ConfigResolver, Overrides};
+use crate::project::{self, ScanRequest, ScannedFile};
+use crate::report::{self, Report, Summary};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+    Sarif,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Info,
+    Never,
+}
+
+#[derive(clap::Args, Debug, Clone)]
+pub struct CheckArgs {
+    /// Files or folders to check (default: the current folder).
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: Format,
+    /// Write the report to FILE instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Only these rule ids, categories or languages (comma-separated); replaces the config's `select`.
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub select: Option<Vec<String>>,
+    /// Add these rule ids, categories or languages to the selection.
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub extend_select: Vec<String>,
+    /// Never report these rule ids or categories.
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub ignore: Vec<String>,
+    /// Use this config file for every file, instead of the nearest assay.toml / pyproject.toml.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Read the file to check from standard input, as if it were at NAME.
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<PathBuf>,
+    /// Print how many findings each rule produced.
+    #[arg(long)]
+    pub statistics: bool,
+    /// Exit 0 even when there are findings (errors still exit 2).
+    #[arg(long)]
+    pub exit_zero: bool,
+    /// Lowest severity that makes the exit code 1 [default: warning, or the config's `fail-on`].
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
+    /// Re-analyse every file, ignoring and not updating the result cache.
+    #[arg(long)]
+    pub no_cache: bool,
+    /// Apply the safe fixes that rules define, writing files in place.
+    #[arg(long)]
+    pub fix: bool,
+    /// With --fix, also apply fixes that may change behaviour.
+    #[arg(long, requires = "fix")]
+    pub unsafe_fixes: bool,
+    /// Show each finding's secure-prompt hint in text output.
+    #[arg(long)]
+    pub hints: bool,
+    /// Do not honour `# nosec` / `# nosemgrep` comments.
+    #[arg(long)]
+    pub no_foreign_suppressions: bool,
+    /// Never show a progress bar.
+    #[arg(long)]
+    pub no_progress: bool,
+}
+
+pub fn run(args: CheckArgs) -> Result<ExitCode> {
+    let cwd = std::env::current_dir().context("cannot read the current directory")?;
+    let roots: Vec<PathBuf> = if args.paths.is_empty() { vec![cwd.clone()] } else { args.paths.iter().map(|p| cwd.join(p)).collect() };
+    let starts = match &args.stdin_filename {
+        Some(name) => vec![cwd.join(name)],
+        None => roots.clone(),
+    };
+    let rule_dirs = ConfigResolver::rule_dirs(args.config.as_deref(), &starts)?;
+    let dir_refs: Vec<&Path> = rule_dirs.iter().map(PathBuf::as_path).collect();
+    let catalog = Catalog::with_user_dirs(&dir_refs).map_err(|errors| {
+        anyhow::anyhow!("invalid rules:\n{}", errors.iter().map(|e| format!("  {e}")).collect::<Vec<_>>().join("\n"))
+    })?;
+    let overrides = Overrides {
+        select: args.select.clone(),
+        extend_select: args.extend_select.clone(),
+        ignore: args.ignore.clone(),
+        no_foreign_suppressions: args.no_foreign_suppressions,
+    };
+    let resolver = ConfigResolver::new(args.config.as_deref(), &cwd, &catalog, overrides)?;
+
+    if let Some(name) = &args.stdin_filename {
+        return check_stdin(&args, &catalog, &resolver, &cwd, name);
+    }
+
+    let (files, problems) = project::discover(&roots, &catalog, &resolver);
+    if files.is_empty() && problems.iter().any(|(p, _)| roots.contains(p)) {
+        for (path, notice) in &problems {
+            eprintln!("error: {}: {}", project::display_path(path, &cwd), notice.message);
+        }
+        return Ok(ExitCode::from(2));
+    }
+    let cache = (!args.no_cache).then(|| Cache::open(&cwd, &catalog));
+    let progress = progress_bar(files.len(), args.no_progress);
+    let on_file = || progress.inc(1);
+    let request = ScanRequest { catalog: &catalog, resolver: &resolver, cwd: &cwd, cache: cache.as_ref(), on_file: &on_file };
+    let mut scanned = project::scan_files(&files, &request);
+    progress.finish_and_clear();
+    for (path, notice) in problems {
+        scanned.push(ScannedFile { display: project::display_path(&path, &cwd), path, report: FileReport { findings: vec![], notices: vec![notice] }, source: None });
+    }
+
+    let mut fixed = 0;
+    if args.fix {
+        for file in scanned.iter_mut() {
+            fixed += fix_file(file, &catalog, &resolver, args.unsafe_fixes)?;
+        }
+    }
+    if let Some(cache) = cache {
+        if let Err(e) = cache.save() {
+            eprintln!("warning: could not write the result cache: {e}");
+        }
+    }
+    let root_config = resolver.for_dir(&cwd, &catalog)?;
+    finish(&args, &catalog, &scanned, fixed, root_config.fail_on, root_config.fail_never)
+}
+
+fn check_stdin(args: &CheckArgs, catalog: &Catalog, resolver: &ConfigResolver, cwd: &Path, name: &Path) -> Result<ExitCode> {
+    let mut bytes = Vec::new();
+    std::io::stdin().read_to_end(&mut bytes).context("cannot read standard input")?;
+    let path = cwd.join(name);
+    let config = resolver.for_dir(path.parent().unwrap_or(cwd), catalog)?;
+    let settings = config.settings_for(&path, catalog);
+    let report = engine::scan_bytes(catalog, &path, &bytes, &settings);
+    let source: Option<Arc<str>> = Some(String::from_utf8_lossy(&bytes).into_owned().into());
+    let mut file = ScannedFile { path: path.clone(), display: project::display_path(&path, cwd), report, source };
+    let mut fixed = 0;
+    if args.fix {
+        // Like ruff: the fixed text goes to stdout, the remaining findings to stderr.
+        let text = file.source.clone().unwrap_or_default();
+        let (new_text, n) = apply_fixes(&text, &file.report.findings, args.unsafe_fixes);
+        fixed = n;
+        std::io::stdout().write_all(new_text.as_bytes())?;
+        file.report = engine::scan_bytes(catalog, &path, new_text.as_bytes(), &settings);
+        file.source = Some(new_text.into());
+        let files = [file];
+        let (summary, failing) = summarize(&files, fixed, threshold(args, config.fail_on, config.fail_never));
+        let report = Report { catalog, files: &files, summary, show_hints: args.hints };
+        eprint!("{}", report::text::render(&report, &report::text::Style { color: false }));
+        return Ok(exit_code(args, failing));
+    }
+    finish(args, catalog, &[file], fixed, config.fail_on, config.fail_never)
+}
+
+fn threshold(args: &CheckArgs, config_fail_on: Option<Severity>, config_never: bool) -> Option<Severity> {
+    match args.fail_on {
+        Some(FailOn::Error) => Some(Severity::Error),
+        Some(FailOn::Warning) => Some(Severity::Warning),
+        Some(FailOn::Info) => Some(Severity::Info),
+        Some(FailOn::Never) => None,
+        None if config_never => None,
+        None => Some(config_fail_on.unwrap_or(Severity::Warning)),
+    }
+}
+
+fn summarize(files: &[ScannedFile], fixed: usize, fail_on: Option<Severity>) -> (Summary, bool) {
+    let mut summary = Summary { files_scanned: files.len(), fixed, ..Default::default() };
+    let mut failing = false;
+    for file in files {
+        if file.report.notices.iter().any(|n| n.kind != engine::NoticeKind::SyntaxError) {
+            summary.files_skipped += 1;
+        }
+        for f in &file.report.findings {
+            if f.suppression.is_some() {
+                summary.suppressed += 1;
+                continue;
+            }
+            summary.count(f.severity);
+            if fail_on.is_some_and(|t| f.severity >= t) {
+                failing = true;
+            }
+        }
+    }
+    summary.files_scanned -= summary.files_skipped;
+    (summary, failing)
+}
+
+fn exit_code(args: &CheckArgs, failing: bool) -> ExitCode {
+    if failing && !args.exit_zero {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn finish(args: &CheckArgs, catalog: &Catalog, files: &[ScannedFile], fixed: usize, fail_on: Option<Severity>, never: bool) -> Result<ExitCode> {
+    for file in files {
+        for notice in &file.report.notices {
+            let level = if notice.kind == engine::NoticeKind::SyntaxError { "note" } else { "warning" };
+            eprintln!("{level}: {}: {}", file.display, notice.message);
+        }
+    }
+    let (summary, failing) = summarize(files, fixed, threshold(args, fail_on, never));
+    let report = Report { catalog, files, summary, show_hints: args.hints };
+    let to_terminal = args.output.is_none() && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let rendered = match args.format {
+        Format::Text => {
+            let mut text = report::text::render(&report, &report::text::Style { color: to_terminal });
+            if args.statistics {
+                text.push_str(&report::text::statistics(&report));
+            }
+            text
+        }
+        Format::Json => report::json::render(&report),
+        Format::Sarif => report::sarif::render(&report),
+    };
+    match &args.output {
+        Some(path) => write_atomically(path, rendered.as_bytes()).with_context(|| format!("cannot write the report to {}", path.display()))?,
+        None => std::io::stdout().write_all(rendered.as_bytes())?,
+    }
+    Ok(exit_code(args, failing))
+}
+
+fn progress_bar(len: usize, disabled: bool) -> indicatif::ProgressBar {
+    const SHOW_FROM: usize = 200;
+    if disabled || len < SHOW_FROM || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(len as u64);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{spinner} checking {pos}/{len} files [{bar:30}] {eta}")
+            .unwrap()
+            .progress_chars("=> "),
+    );
+    bar
+}
+
+/// Apply the fixes of unsuppressed findings; overlapping edits after the first are left for a
+/// later run. Returns the new text and how many findings were fixed.
+pub fn apply_fixes(text: &str, findings: &[Finding], include_unsafe: bool) -> (String, usize) {
+    let mut edits: Vec<&engine::Edit> = Vec::new();
+    let mut fixed = 0;
+    let mut chosen: Vec<&Finding> = findings.iter().filter(|f| f.suppression.is_none() && f.fix.as_ref().is_some_and(|x| x.safe || include_unsafe)).collect();
+    chosen.sort_by_key(|f| f.range.start_byte);
+    let mut last_end = 0;
+    for f in chosen {
+        let fix = f.fix.as_ref().unwrap();
+        if fix.edits.iter().any(|e| e.start_byte < last_end || e.end_byte > text.len()) {
+            continue;
+        }
+        last_end = fix.edits.iter().map(|e| e.end_byte).max().unwrap_or(last_end);
+        edits.extend(&fix.edits);
+        fixed += 1;
+    }
+    edits.sort_by_key(|e| std::cmp::Reverse(e.start_byte));
+    let mut out = text.to_string();
+    for e in edits {
+        out.replace_range(e.start_byte..e.end_byte, &e.replacement);
+    }
+    (out, fixed)
+}
+
+fn fix_file(file: &mut ScannedFile, catalog: &Catalog, resolver: &ConfigResolver, include_unsafe: bool) -> Result<usize> {
+    let Some(source) = file.source.clone() else { return Ok(0) };
+    let (new_text, fixed) = apply_fixes(&source, &file.report.findings, include_unsafe);
+    if fixed == 0 {
+        return Ok(0);
+    }
+    write_atomically(&file.path, new_text.as_bytes()).with_context(|| format!("cannot write fixes to {}", file.display))?;
+    let config = resolver.for_dir(file.path.parent().unwrap_or(Path::new(".")), catalog)?;
+    file.report = engine::scan_bytes(catalog, &file.path, new_text.as_bytes(), &config.settings_for(&file.path, catalog));
+    file.source = Some(new_text.into());
+    Ok(fixed)
+}
+
+/// Write through a temporary file in the same folder and rename, keeping the permissions.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    if let Ok(meta) = std::fs::metadata(path) {
+        let _ = std::fs::set_permissions(tmp.path(), meta.permissions());
+    }
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+#[allow(dead_code)]
+fn parse_fail_on(value: &str) -> Result<(Option<Severity>, bool)> {
+    config::parse_fail_on(value)
+}

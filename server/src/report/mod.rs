@@ -1,0 +1,136 @@
+//! Rendering findings: text (rustc/ruff style), JSON, SARIF. Reporters see findings and rule
+//! metadata, never how findings were made.
+
+pub mod json;
+pub mod sarif;
+pub mod text;
+
+use crate::engine::{Catalog, Finding, Rule, Severity};
+use crate::project::ScannedFile;
+
+/// What every reporter gets: the scanned files (with findings already filtered to those to show)
+/// and a summary.
+pub struct Report<'a> {
+    pub catalog: &'a Catalog,
+    pub files: &'a [ScannedFile],
+    pub summary: Summary,
+    pub show_hints: bool,
+}
+
+#[derive(Debug, Default, Clone, serde::Serialize)]
+pub struct Summary {
+    pub files_scanned: usize,
+    pub findings: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+    pub suppressed: usize,
+    pub fixed: usize,
+    pub files_skipped: usize,
+}
+
+impl Summary {
+    pub fn count(&mut self, severity: Severity) {
+        self.findings += 1;
+        match severity {
+            Severity::Error => self.errors += 1,
+            Severity::Warning => self.warnings += 1,
+            Severity::Info => self.infos += 1,
+        }
+    }
+}
+
+/// A finding with what reporters need around it.
+pub struct Located<'a> {
+    pub file: &'a ScannedFile,
+    pub finding: &'a Finding,
+    pub rule: Option<&'a Rule>,
+}
+
+impl Report<'_> {
+    /// Unsuppressed findings in file order.
+    pub fn visible(&self) -> impl Iterator<Item = Located<'_>> {
+        self.files.iter().flat_map(move |file| {
+            file.report
+                .findings
+                .iter()
+                .filter(|f| f.suppression.is_none())
+                .map(move |finding| Located { file, finding, rule: self.catalog.get(&finding.rule_id) })
+        })
+    }
+
+    /// Every finding, suppressed ones included (SARIF reports those as `suppressions`).
+    pub fn all(&self) -> impl Iterator<Item = Located<'_>> {
+        self.files.iter().flat_map(move |file| {
+            file.report.findings.iter().map(move |finding| Located { file, finding, rule: self.catalog.get(&finding.rule_id) })
+        })
+    }
+}
+
+/// The text of a 0-based line, without its line ending.
+pub fn line_text(source: &str, line: usize) -> &str {
+    source.split('\n').nth(line).map(|l| l.strip_suffix('\r').unwrap_or(l)).unwrap_or("")
+}
+
+/// 1-based column in Unicode scalar values for a byte column within `line`.
+pub fn char_column(line: &str, byte_column: usize) -> usize {
+    line.get(..byte_column.min(line.len())).map_or(byte_column, |s| s.chars().count()) + 1
+}
+
+/// 1-based column in UTF-16 code units (SARIF's default unit).
+pub fn utf16_column(line: &str, byte_column: usize) -> usize {
+    line.get(..byte_column.min(line.len())).map_or(byte_column, |s| s.encode_utf16().count()) + 1
+}
+
+/// A stable identity for a finding that survives moving code: rule, path and the matched text
+/// with whitespace normalized, hashed. Occurrence indices are added by callers when needed.
+pub fn fingerprint(rule_id: &str, path: &str, matched: &str) -> String {
+    let normalized: String = matched.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut hasher = blake3::Hasher::new();
+    hasher.update(rule_id.as_bytes());
+    hasher.update(b"\0");
+    hasher.update(path.as_bytes());
+    hasher.update(b"\0");
+    hasher.update(normalized.as_bytes());
+    hasher.finalize().to_hex()[..32].to_string()
+}
+
+/// The matched source text of a finding.
+pub fn matched_text<'a>(source: &'a str, finding: &Finding) -> &'a str {
+    source.get(finding.range.start_byte..finding.range.end_byte.min(source.len())).unwrap_or("")
+}
+
+/// Fingerprints for all findings of a file, with an occurrence index for identical ones.
+pub fn fingerprints(file: &ScannedFile) -> Vec<String> {
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    file.report
+        .findings
+        .iter()
+        .map(|f| {
+            let base = fingerprint(&f.rule_id, &file.display, file.source.as_deref().map(|s| matched_text(s, f)).unwrap_or(""));
+            let n = seen.entry(base.clone()).or_default();
+            *n += 1;
+            format!("{base}:{}", *n - 1)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_count_characters_and_utf16_units() {
+        let line = "é😀x";
+        // bytes: é=2, 😀=4
+        assert_eq!(char_column(line, 0), 1);
+        assert_eq!(char_column(line, 6), 3);
+        assert_eq!(utf16_column(line, 6), 4);
+    }
+
+    #[test]
+    fn fingerprint_ignores_whitespace_changes() {
+        assert_eq!(fingerprint("r", "a.py", "eval( x )"), fingerprint("r", "a.py", "eval(  x\n )"));
+        assert_ne!(fingerprint("r", "a.py", "eval(x)"), fingerprint("r", "b.py", "eval(x)"));
+    }
+}
