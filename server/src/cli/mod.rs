@@ -40,6 +40,10 @@ pub enum Command {
         #[arg(long = "rules", value_name = "DIR")]
         rule_dirs: Vec<PathBuf>,
     },
+    /// Benchmark floor: walk, read and parse the same files `check` would, run no rules, and
+    /// print JSON timings.
+    #[command(name = "debug-parse", hide = true)]
+    DebugParse { paths: Vec<PathBuf> },
     /// Print a file's syntax tree with field names, for writing queries.
     #[command(name = "debug-tree", hide = true)]
     DebugTree { file: PathBuf },
@@ -53,6 +57,7 @@ pub fn main() -> ExitCode {
         Command::Explain { rule } => rules_cmd::explain(&rule),
         Command::Test { paths, rule_dirs } => test_cmd::run(test_cmd::TestArgs { paths, rule_dirs }),
         Command::DebugTree { file } => debug_tree(&file),
+        Command::DebugParse { paths } => debug_parse(paths),
     };
     match result {
         Ok(code) => code,
@@ -84,4 +89,29 @@ fn print_node(node: tree_sitter::Node, field: Option<&str>, depth: usize, text: 
             print_node(child, node.field_name_for_child(i as u32), depth + 1, text, out);
         }
     }
+}
+
+fn debug_parse(paths: Vec<PathBuf>) -> anyhow::Result<ExitCode> {
+    use rayon::prelude::*;
+    let start = std::time::Instant::now();
+    let cwd = std::env::current_dir()?;
+    let roots: Vec<PathBuf> = if paths.is_empty() { vec![cwd.clone()] } else { paths.iter().map(|p| cwd.join(p)).collect() };
+    let catalog = crate::engine::Catalog::embedded();
+    let resolver = crate::project::config::ConfigResolver::new(None, &cwd, &catalog, Default::default())?;
+    let (files, _) = crate::project::discover(&roots, &catalog, &resolver);
+    let settings = crate::engine::ScanSettings::default();
+    let (bytes, parsed): (usize, usize) = files
+        .par_iter()
+        .map(|path| {
+            let Ok(data) = std::fs::read(path) else { return (0, 0) };
+            let Some(language) = crate::engine::Language::from_path(path) else { return (0, 0) };
+            match crate::engine::decode(&data, &settings) {
+                Ok(text) => (data.len(), crate::engine::parse(language, text, None).is_some() as usize),
+                Err(_) => (data.len(), 0),
+            }
+        })
+        .reduce(|| (0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
+    let seconds = start.elapsed().as_secs_f64();
+    println!("{}", serde_json::json!({ "files": files.len(), "parsed": parsed, "bytes": bytes, "seconds": seconds }));
+    Ok(ExitCode::SUCCESS)
 }
