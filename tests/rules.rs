@@ -82,3 +82,14 @@ fn every_query_rule_has_fixtures_of_both_kinds() {
     }
     assert!(missing.is_empty(), "rules without fixtures of both kinds:\n{}", missing.into_iter().collect::<Vec<_>>().join("\n"));
 }
+
+#[test]
+fn rule_reference_is_generated_from_the_catalog() {
+    let expected = assay::cli::rules_cmd::markdown(&Catalog::embedded());
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("queries/RULES.md");
+    if std::env::var_os("ASSAY_UPDATE_DOCS").is_some() {
+        std::fs::write(&path, &expected).unwrap();
+    }
+    let actual = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(actual == expected, "queries/RULES.md is stale: run `ASSAY_UPDATE_DOCS=1 cargo test --test rules`");
+}
