@@ -23,12 +23,36 @@ pub struct FileContext<'t> {
     pub dataflow: &'t DataflowConfig,
     bindings: RefCell<HashMap<usize, Rc<Vec<Binding<'t>>>>>,
     taint: RefCell<HashMap<(usize, String), Rc<ScopeTaint>>>,
+    /// Regex searches over a whole scope or file, keyed by (scope start, regex address).
+    text_searches: RefCell<HashMap<(usize, usize), bool>>,
 }
 
 impl<'t> FileContext<'t> {
     pub fn new(language: Language, src: &'t [u8], root: Node<'t>, path: &'t Path, dataflow: &'t DataflowConfig) -> Self {
         let imports = language.semantics().imports(root, src);
-        FileContext { language, src, root, path, imports, dataflow, bindings: RefCell::default(), taint: RefCell::default() }
+        FileContext {
+            language,
+            src,
+            root,
+            path,
+            imports,
+            dataflow,
+            bindings: RefCell::default(),
+            taint: RefCell::default(),
+            text_searches: RefCell::default(),
+        }
+    }
+
+    /// Does `regex` match the text of `node`? Cached: rules ask this about the same scope or
+    /// file for every match in it.
+    pub fn node_text_matches(&self, node: Node<'t>, regex: &regex::Regex) -> bool {
+        let key = (node.start_byte(), regex as *const regex::Regex as usize);
+        if let Some(hit) = self.text_searches.borrow().get(&key) {
+            return *hit;
+        }
+        let hit = regex.is_match(self.text(node));
+        self.text_searches.borrow_mut().insert(key, hit);
+        hit
     }
 
     pub fn text(&self, node: Node) -> &'t str {

@@ -6,6 +6,7 @@ use regex::Regex;
 use tree_sitter::{Node, QueryPredicate, QueryPredicateArg};
 
 use super::context::FileContext;
+use super::semantics::{glob_match, Hole};
 
 /// Names a predicate can add to a finding's message: `{how}` from `#string-built?`, `{name}`
 /// from `#resolves-to?`.
@@ -32,6 +33,16 @@ enum Op {
     NoScopeMentions,
     FileMentions,
     NoFileMentions,
+    Sanitized,
+    NotSanitized,
+    CreatedBy,
+    NotCreatedBy,
+    Commented,
+    NotCommented,
+    Inside,
+    NotInside,
+    AssignedTo,
+    NotAssignedTo,
 }
 
 /// (name, op, needs a capture, min string args, max string args)
@@ -55,6 +66,16 @@ const TABLE: &[(&str, Op, bool, usize, usize)] = &[
     ("no-scope-mentions?", Op::NoScopeMentions, true, 1, 1),
     ("file-mentions?", Op::FileMentions, false, 1, 1),
     ("no-file-mentions?", Op::NoFileMentions, false, 1, 1),
+    ("sanitized?", Op::Sanitized, true, 1, 1),
+    ("not-sanitized?", Op::NotSanitized, true, 1, 1),
+    ("created-by?", Op::CreatedBy, true, 1, usize::MAX),
+    ("not-created-by?", Op::NotCreatedBy, true, 1, usize::MAX),
+    ("commented?", Op::Commented, true, 1, 1),
+    ("not-commented?", Op::NotCommented, true, 1, 1),
+    ("inside?", Op::Inside, true, 1, 1),
+    ("not-inside?", Op::NotInside, true, 1, 1),
+    ("assigned-to?", Op::AssignedTo, true, 1, 1),
+    ("not-assigned-to?", Op::NotAssignedTo, true, 1, 1),
 ];
 
 /// Predicates tree-sitter itself evaluates.
@@ -111,10 +132,12 @@ pub fn compile(predicate: &QueryPredicate, capture_names: &[&str]) -> Result<Com
     }
     let regex_arg = match op {
         Op::InFunction | Op::NotInFunction | Op::ReturnsOnly | Op::ScopeMentions | Op::NoScopeMentions | Op::FileMentions | Op::NoFileMentions => args.first(),
+        Op::Commented | Op::NotCommented | Op::Inside | Op::NotInside => args.first(),
+        Op::AssignedTo | Op::NotAssignedTo => args.first(),
         Op::Kwarg | Op::NoKwarg | Op::ChainHas | Op::NoChainHas => args.get(1),
         _ => None,
     };
-    let anchored = matches!(op, Op::ReturnsOnly | Op::Kwarg | Op::NoKwarg | Op::ChainHas | Op::NoChainHas);
+    let anchored = matches!(op, Op::ReturnsOnly | Op::Kwarg | Op::NoKwarg | Op::ChainHas | Op::NoChainHas | Op::Inside | Op::NotInside);
     let regex = regex_arg
         .map(|r| {
             let source = if anchored { format!("^(?:{r})$") } else { r.clone() };
@@ -125,7 +148,7 @@ pub fn compile(predicate: &QueryPredicate, capture_names: &[&str]) -> Result<Com
         Op::NumberBelow => Some(args[0].parse::<i64>().map_err(|_| format!("#{op_name} needs an integer, got {:?}", args[0]))?),
         _ => None,
     };
-    if op == Op::Tainted {
+    if matches!(op, Op::Tainted | Op::Sanitized | Op::NotSanitized) {
         if let Some(class) = args.first() {
             if !class.chars().all(|c| c.is_ascii_lowercase() || c == '-') {
                 return Err(format!("#tainted? sink class {class:?} must be a lowercase word such as \"url\" or \"path\""));
@@ -159,7 +182,7 @@ impl CompiledPredicate {
     pub fn holds<'t>(&self, node: Option<Node<'t>>, ctx: &FileContext<'t>, out: &mut Outputs) -> bool {
         let regex = || self.regex.as_ref().expect("compiled with a regex");
         if let Op::FileMentions | Op::NoFileMentions = self.op {
-            let found = std::str::from_utf8(ctx.src).is_ok_and(|s| regex().is_match(s));
+            let found = ctx.node_text_matches(ctx.root, regex());
             return found == (self.op == Op::FileMentions);
         }
         let Some(node) = node else { return false };
@@ -215,12 +238,203 @@ impl CompiledPredicate {
             }
             Op::ScopeMentions | Op::NoScopeMentions => {
                 let scope = ctx.scope_of(node);
-                let hit = regex().is_match(ctx.text(scope));
+                let hit = ctx.node_text_matches(scope, regex());
                 hit == (self.op == Op::ScopeMentions)
+            }
+            Op::Sanitized | Op::NotSanitized => {
+                let hit = constant_or_sanitized(node, &self.args[0], ctx, 0);
+                hit == (self.op == Op::Sanitized)
+            }
+            Op::CreatedBy | Op::NotCreatedBy => {
+                let hit = created_by(node, &self.args, ctx, 0);
+                hit == (self.op == Op::CreatedBy)
+            }
+            Op::Commented | Op::NotCommented => {
+                let hit = commented(node, regex(), ctx);
+                hit == (self.op == Op::Commented)
+            }
+            Op::Inside | Op::NotInside => {
+                let hit = inside(node, regex(), ctx);
+                hit == (self.op == Op::Inside)
+            }
+            Op::AssignedTo | Op::NotAssignedTo => {
+                let hit = assigned_name(node).is_some_and(|n| regex().is_match(ctx.text(n)));
+                hit == (self.op == Op::AssignedTo)
             }
             Op::FileMentions | Op::NoFileMentions => unreachable!("handled above"),
         }
     }
+}
+
+/// How far `#sanitized?` and `#created-by?` follow `a = b; b = c` chains.
+const MAX_VALUE_DEPTH: usize = 6;
+
+/// A call that makes its input safe for sink `class` (`_dataflow.toml` `[sanitizers]`, plus `all`).
+fn is_sanitizer_call(node: Node, class: &str, ctx: &FileContext) -> bool {
+    let Some(resolved) = ctx.language.semantics().callee(node).and_then(|_| ctx.resolved_name(node)) else { return false };
+    let last = raw_last_segment(&resolved);
+    ["all", class]
+        .iter()
+        .filter_map(|c| ctx.dataflow.sanitizers.get(*c))
+        .flatten()
+        .any(|s| glob_match(s, &resolved) || s == last)
+}
+
+/// `#sanitized?`: the value is constant data apart from parts passed through a sanitizer for
+/// `class` (`f"ls {shlex.quote(p)}"`, `" ".join(shlex.quote(a) for a in args)`), directly or
+/// through names bound in the same function.
+fn constant_or_sanitized<'t>(node: Node<'t>, class: &str, ctx: &FileContext<'t>, depth: usize) -> bool {
+    let sem = ctx.language.semantics();
+    let node = sem.unwrap_value(node, ctx.src);
+    if ctx.is_constant(node) || is_sanitizer_call(node, class, ctx) {
+        return true;
+    }
+    if depth >= MAX_VALUE_DEPTH {
+        return false;
+    }
+    let rec = |n: Node<'t>| constant_or_sanitized(n, class, ctx, depth + 1);
+    let mut cursor = node.walk();
+    match node.kind() {
+        // The loop part of a comprehension spliced by `join` adds no text of its own.
+        "for_in_clause" | "if_clause" => return true,
+        "list" | "tuple" | "set" | "expression_list" | "parenthesized_expression" | "array" => {
+            return node.named_children(&mut cursor).all(rec);
+        }
+        "generator_expression" | "list_comprehension" | "set_comprehension" => {
+            return node.child_by_field_name("body").is_some_and(rec);
+        }
+        "conditional_expression" => {
+            return [node.named_child(0), node.named_child(2)].into_iter().all(|b| b.is_some_and(rec));
+        }
+        _ => {}
+    }
+    if sem.string_build(node, ctx.src).is_some() {
+        return sem.string_holes(node, ctx.src).into_iter().all(|hole| match hole {
+            Hole::Expr(expr) => rec(expr),
+            Hole::Name { name_start, name_end, at } => {
+                let name = std::str::from_utf8(&ctx.src[name_start..name_end]).unwrap_or("");
+                let values = ctx.values_of(name, at);
+                !values.is_empty() && values.into_iter().all(rec)
+            }
+        });
+    }
+    if let Some(name) = sem.identifier(node, ctx.src) {
+        let values = ctx.values_of(name, node);
+        return !values.is_empty() && values.into_iter().all(|v| v.start_byte() != node.start_byte() && rec(v));
+    }
+    false
+}
+
+/// `#created-by?`: the value is the result of a call whose callee resolves to one of `globs`,
+/// directly (`tarfile.open(p).extractall()`) or through a name bound in the same function
+/// (`tar = tarfile.open(p)`, `with tarfile.open(p) as tar:`).
+fn created_by<'t>(node: Node<'t>, globs: &[String], ctx: &FileContext<'t>, depth: usize) -> bool {
+    let sem = ctx.language.semantics();
+    let node = sem.unwrap_value(node, ctx.src);
+    if sem.callee(node).is_some() {
+        return ctx.resolved_name(node).is_some_and(|r| globs.iter().any(|g| glob_match(g, &r)));
+    }
+    if depth >= MAX_VALUE_DEPTH {
+        return false;
+    }
+    if let Some(name) = sem.identifier(node, ctx.src) {
+        return ctx
+            .values_of(name, node)
+            .into_iter()
+            .any(|v| v.start_byte() != node.start_byte() && created_by(v, globs, ctx, depth + 1));
+    }
+    false
+}
+
+/// `#commented?`: a comment matching `regex` documents `node`. It counts when it opens the node's
+/// own body (`unsafe { // SAFETY: … }`), or when it is in the run of comments and attributes
+/// directly above the node or above one of its ancestors up to the statement or item, or trails
+/// one of them on its last line. The climb stops at items and at the enclosing named function,
+/// so a function's doc comment does not document the statements inside it.
+fn commented(node: Node, regex: &Regex, ctx: &FileContext) -> bool {
+    let is_comment = |n: Node| n.kind().ends_with("comment");
+    let hit = |n: Node| is_comment(n) && regex.is_match(ctx.text(n));
+    let body = node.child_by_field_name("body").or_else(|| {
+        let last = node.named_child(node.named_child_count().checked_sub(1)?)?;
+        matches!(last.kind(), "block" | "declaration_list").then_some(last)
+    });
+    if let Some(body) = body {
+        let mut cursor = body.walk();
+        for child in body.named_children(&mut cursor) {
+            if !is_comment(child) {
+                break;
+            }
+            if hit(child) {
+                return true;
+            }
+        }
+    }
+    let sem = ctx.language.semantics();
+    let mut current = node;
+    loop {
+        let mut prev = current.prev_named_sibling();
+        while let Some(p) = prev.filter(|p| is_comment(*p) || matches!(p.kind(), "attribute_item" | "decorator")) {
+            if hit(p) {
+                return true;
+            }
+            prev = p.prev_named_sibling();
+        }
+        if let Some(next) = current.next_named_sibling() {
+            if next.start_position().row == current.end_position().row && hit(next) {
+                return true;
+            }
+        }
+        let Some(parent) = current.parent() else { return false };
+        if parent.parent().is_none() || parent.kind() == "declaration_list" || (sem.is_scope(parent) && sem.scope_name(parent, ctx.src).is_some()) {
+            return false;
+        }
+        current = parent;
+    }
+}
+
+/// `#inside?`: an ancestor of `node`, up to and including the enclosing named function, has a
+/// node kind fully matching `regex` (`unsafe_block`, `closure_expression|lambda`).
+fn inside(node: Node, regex: &Regex, ctx: &FileContext) -> bool {
+    let sem = ctx.language.semantics();
+    let mut current = node.parent();
+    while let Some(n) = current {
+        if regex.is_match(n.kind()) {
+            return true;
+        }
+        if sem.is_scope(n) && sem.scope_name(n, ctx.src).is_some() {
+            return false;
+        }
+        current = n.parent();
+    }
+    false
+}
+
+/// `#assigned-to?`: the name the value containing `node` receives in its statement: the target of
+/// the nearest enclosing assignment (`token = "".join(random.choice(…) …)`, `self.key = …`,
+/// `let iv = …`), keyword argument (`nonce=…`), parameter default, dict key or struct field.
+/// None when `node` is inside the target itself or the statement names no such value.
+fn assigned_name(node: Node) -> Option<Node> {
+    let mut child = node;
+    let mut current = node.parent();
+    while let Some(parent) = current {
+        let (name_field, value_field) = match parent.kind() {
+            "assignment" | "augmented_assignment" | "assignment_expression" | "compound_assignment_expr" => ("left", "right"),
+            "named_expression" | "keyword_argument" | "default_parameter" | "typed_default_parameter" => ("name", "value"),
+            "const_item" | "static_item" => ("name", "value"),
+            "pair" => ("key", "value"),
+            "let_declaration" => ("pattern", "value"),
+            "field_initializer" => ("field", "value"),
+            "block" | "module" | "source_file" | "function_definition" | "function_item" | "class_definition" | "lambda"
+            | "closure_expression" | "decorated_definition" => return None,
+            _ => {
+                child = parent;
+                current = parent.parent();
+                continue;
+            }
+        };
+        return if parent.child_by_field_name(value_field) == Some(child) { parent.child_by_field_name(name_field) } else { None };
+    }
+    None
 }
 
 /// `mem::transmute::<A, B>` → `transmute`; `a.b.c` → `c`.
