@@ -1,0 +1,12 @@
+; paramiko accepts unknown SSH host keys: set_missing_host_key_policy(AutoAddPolicy())
+; or WarningPolicy (which only logs). Paramiko also accepts the class itself.
+(call
+  function: (attribute attribute: (identifier) @method)
+  arguments: (argument_list
+    .
+    [(call function: (_) @policy)
+     (identifier) @policy
+     (attribute) @policy])
+  (#eq? @method "set_missing_host_key_policy")
+  (#match? @policy "(AutoAddPolicy|WarningPolicy)$")
+  (#resolves-to? @policy "*AutoAddPolicy" "*WarningPolicy")) @match
