@@ -43,6 +43,10 @@ enum Op {
     NotInside,
     AssignedTo,
     NotAssignedTo,
+    PathMatches,
+    NotPathMatches,
+    ValueMatches,
+    NotValueMatches,
 }
 
 /// (name, op, needs a capture, min string args, max string args)
@@ -76,6 +80,10 @@ const TABLE: &[(&str, Op, bool, usize, usize)] = &[
     ("not-inside?", Op::NotInside, true, 1, 1),
     ("assigned-to?", Op::AssignedTo, true, 1, 1),
     ("not-assigned-to?", Op::NotAssignedTo, true, 1, 1),
+    ("path-matches?", Op::PathMatches, false, 1, 1),
+    ("not-path-matches?", Op::NotPathMatches, false, 1, 1),
+    ("value-matches?", Op::ValueMatches, true, 1, 1),
+    ("not-value-matches?", Op::NotValueMatches, true, 1, 1),
 ];
 
 /// Predicates tree-sitter itself evaluates.
@@ -134,10 +142,11 @@ pub fn compile(predicate: &QueryPredicate, capture_names: &[&str]) -> Result<Com
         Op::InFunction | Op::NotInFunction | Op::ReturnsOnly | Op::ScopeMentions | Op::NoScopeMentions | Op::FileMentions | Op::NoFileMentions => args.first(),
         Op::Commented | Op::NotCommented | Op::Inside | Op::NotInside => args.first(),
         Op::AssignedTo | Op::NotAssignedTo => args.first(),
+        Op::PathMatches | Op::NotPathMatches | Op::ValueMatches | Op::NotValueMatches => args.first(),
         Op::Kwarg | Op::NoKwarg | Op::ChainHas | Op::NoChainHas => args.get(1),
         _ => None,
     };
-    let anchored = matches!(op, Op::ReturnsOnly | Op::Kwarg | Op::NoKwarg | Op::ChainHas | Op::NoChainHas | Op::Inside | Op::NotInside);
+    let anchored = matches!(op, Op::ReturnsOnly | Op::Kwarg | Op::NoKwarg | Op::ChainHas | Op::NoChainHas | Op::Inside | Op::NotInside | Op::ValueMatches | Op::NotValueMatches);
     let regex = regex_arg
         .map(|r| {
             let source = if anchored { format!("^(?:{r})$") } else { r.clone() };
@@ -184,6 +193,10 @@ impl CompiledPredicate {
         if let Op::FileMentions | Op::NoFileMentions = self.op {
             let found = ctx.node_text_matches(ctx.root, regex());
             return found == (self.op == Op::FileMentions);
+        }
+        if let Op::PathMatches | Op::NotPathMatches = self.op {
+            let path = ctx.path.to_string_lossy().replace('\\', "/");
+            return regex().is_match(&path) == (self.op == Op::PathMatches);
         }
         let Some(node) = node else { return false };
         match self.op {
@@ -261,7 +274,11 @@ impl CompiledPredicate {
                 let hit = assigned_name(node).is_some_and(|n| regex().is_match(ctx.text(n)));
                 hit == (self.op == Op::AssignedTo)
             }
-            Op::FileMentions | Op::NoFileMentions => unreachable!("handled above"),
+            Op::ValueMatches | Op::NotValueMatches => {
+                let hit = value_matches(node, regex(), ctx, 0);
+                hit == (self.op == Op::ValueMatches)
+            }
+            Op::FileMentions | Op::NoFileMentions | Op::PathMatches | Op::NotPathMatches => unreachable!("handled above"),
         }
     }
 }
@@ -435,6 +452,21 @@ fn assigned_name(node: Node) -> Option<Node> {
         return if parent.child_by_field_name(value_field) == Some(child) { parent.child_by_field_name(name_field) } else { None };
     }
     None
+}
+
+/// `#value-matches?`: the value's text fully matches, or that of a value a name is bound to in
+/// the function or module (`origins = ["*"]` … `allow_origins=origins`), through `a = b` chains.
+fn value_matches<'t>(node: Node<'t>, regex: &Regex, ctx: &FileContext<'t>, depth: usize) -> bool {
+    let sem = ctx.language.semantics();
+    let node = sem.unwrap_value(node, ctx.src);
+    if regex.is_match(ctx.text(node).trim()) {
+        return true;
+    }
+    if depth >= MAX_VALUE_DEPTH {
+        return false;
+    }
+    let Some(name) = sem.identifier(node, ctx.src) else { return false };
+    ctx.values_of(name, node).into_iter().any(|v| v.start_byte() != node.start_byte() && value_matches(v, regex, ctx, depth + 1))
 }
 
 /// `mem::transmute::<A, B>` → `transmute`; `a.b.c` → `c`.

@@ -1,0 +1,42 @@
+;; Authentication or authorization functions whose body unconditionally returns True
+;; (docstrings, comments, `pass` and log calls before the return are ignored).
+;; A method that takes nothing but `self` (`def is_authenticated(self): return True` on a
+;; Flask-Login or Django user class, `@property def is_admin(self)` on an admin-user subclass)
+;; describes the object rather than checking anything, so it is not flagged.
+
+; Functions and methods that take something to check.
+(function_definition
+  name: (identifier) @fname @match
+  parameters: (parameters
+    [(identifier) @param
+     (typed_parameter . (identifier) @param)
+     (default_parameter name: (identifier) @param)
+     (typed_default_parameter name: (identifier) @param)
+     (list_splat_pattern) @param
+     (dictionary_splat_pattern) @param])
+  body: (block) @body
+  (#not-any-of? @param "self" "cls")
+  (#match? @fname "^(verify|verify_\\w+|authenticate\\w*|authori[sz]e\\w*|is_authori[sz]ed\\w*|is_authenticated|is_admin|is_superuser|is_staff|is_allowed\\w*|is_permitted|is_owner|is_logged_in|is_verified|is_trusted|has_perms?|has_permissions?|has_\\w+_permissions?|has_permission_\\w+|has_module_perms|has_role\\w*|has_access\\w*|has_scope\\w*|has_privilege\\w*|can_(access|view|edit|delete|modify|read|write|manage|admin\\w*|update|create|change|approve|publish|execute|perform|invite|moderate|impersonate|login)\\w*|check_\\w*(auth|perm|access|token|passw|credential|signature|role|admin|login|session|api_key|apikey|acl|scope|otp|mfa|csrf|owner|hmac)\\w*|validate_\\w*(token|passw|credential|signature|session|api_key|apikey|jwt|otp|csrf|auth|hmac|webhook)\\w*|is_valid_\\w*(token|passw|credential|signature|session|api_key|apikey|jwt|otp|user|key|hmac|webhook|login))$")
+  (#not-match? @fname "^verify_(ssl|tls|certs?|certificates?|hostname)$")
+  (#returns-only? @body "True")
+  (#not-test? @fname))
+
+; Module-level functions, even without parameters (`def check_auth(): return True`).
+(module
+  (function_definition
+    name: (identifier) @fname @match
+    body: (block) @body)
+  (#match? @fname "^(verify|verify_\\w+|authenticate\\w*|authori[sz]e\\w*|is_authori[sz]ed\\w*|is_authenticated|is_admin|is_superuser|is_staff|is_allowed\\w*|is_permitted|is_owner|is_logged_in|is_verified|is_trusted|has_perms?|has_permissions?|has_\\w+_permissions?|has_permission_\\w+|has_module_perms|has_role\\w*|has_access\\w*|has_scope\\w*|has_privilege\\w*|can_(access|view|edit|delete|modify|read|write|manage|admin\\w*|update|create|change|approve|publish|execute|perform|invite|moderate|impersonate|login)\\w*|check_\\w*(auth|perm|access|token|passw|credential|signature|role|admin|login|session|api_key|apikey|acl|scope|otp|mfa|csrf|owner|hmac)\\w*|validate_\\w*(token|passw|credential|signature|session|api_key|apikey|jwt|otp|csrf|auth|hmac|webhook)\\w*|is_valid_\\w*(token|passw|credential|signature|session|api_key|apikey|jwt|otp|user|key|hmac|webhook|login))$")
+  (#not-match? @fname "^verify_(ssl|tls|certs?|certificates?|hostname)$")
+  (#returns-only? @body "True")
+  (#not-test? @fname))
+
+(module
+  (decorated_definition
+    definition: (function_definition
+      name: (identifier) @fname @match
+      body: (block) @body))
+  (#match? @fname "^(verify|verify_\\w+|authenticate\\w*|authori[sz]e\\w*|is_authori[sz]ed\\w*|is_authenticated|is_admin|is_superuser|is_staff|is_allowed\\w*|is_permitted|is_owner|is_logged_in|is_verified|is_trusted|has_perms?|has_permissions?|has_\\w+_permissions?|has_permission_\\w+|has_module_perms|has_role\\w*|has_access\\w*|has_scope\\w*|has_privilege\\w*|can_(access|view|edit|delete|modify|read|write|manage|admin\\w*|update|create|change|approve|publish|execute|perform|invite|moderate|impersonate|login)\\w*|check_\\w*(auth|perm|access|token|passw|credential|signature|role|admin|login|session|api_key|apikey|acl|scope|otp|mfa|csrf|owner|hmac)\\w*|validate_\\w*(token|passw|credential|signature|session|api_key|apikey|jwt|otp|csrf|auth|hmac|webhook)\\w*|is_valid_\\w*(token|passw|credential|signature|session|api_key|apikey|jwt|otp|user|key|hmac|webhook|login))$")
+  (#not-match? @fname "^verify_(ssl|tls|certs?|certificates?|hostname)$")
+  (#returns-only? @body "True")
+  (#not-test? @fname))
