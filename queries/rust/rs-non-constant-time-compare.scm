@@ -1,0 +1,69 @@
+; `==` / `!=` on secrets: MACs, signatures, tokens, API keys. The comparison returns at the first
+; differing byte, so response times reveal how much of a guess is right. One side must be named
+; like a secret (`signature`, `expected_sig`, `hmac_hex`, `api_key`, `auth_token`, `secret`,
+; `state.webhook_secret`, optionally followed by `.as_bytes()` etc.), the other side must not be a
+; literal, `None` or an enum variant (`token == ""`, `token.kind == TokenKind::Ident` are fine).
+; Ambiguous names (`mac`, `tag`, `digest`) count only in files that do MAC/AEAD work; "token" is
+; skipped in files that define lexer tokens.
+
+((binary_expression
+  left: (_) @left
+  operator: ["==" "!="] @operator
+  right: (_) @right) @match
+  (#match? @left "(?i)^(Some\\()?[&*(]*([A-Za-z_][\\w:]*(\\([^()]*\\))?\\.)*(\\w+::)*([a-z0-9_]*_)?(signature|sig|hmac|api_?key|secret|secret_?key|token|bearer|webhook_secret)(_(hex|bytes|b64|base64|str|string|value|header|param))?(\\(\\))?(\\.(as_bytes|as_str|as_ref|to_string|to_owned|as_slice|to_vec|as_deref|unwrap|unwrap_or_default|trim|to_lowercase|to_uppercase|expose_secret|into_bytes|finalize)\\(\\))*(\\[\\.\\.\\])?\\)?$")
+  (#not-match? @left "^(\"|b\"|b\'|\'|r#*\"|[0-9-]|None$|true$|false$|String::new\\(\\)$|Vec::new\\(\\)$|&?\\[\\]$|Some\\((&?\"|[0-9])|(\\w+::)*[A-Z][a-z]\\w*::[A-Z][a-z0-9]\\w*(\\(|$))")
+  (#not-match? @right "^(\"|b\"|b\'|\'|r#*\"|[0-9-]|None$|true$|false$|String::new\\(\\)$|Vec::new\\(\\)$|&?\\[\\]$|Some\\((&?\"|[0-9])|(\\w+::)*[A-Z][a-z]\\w*::[A-Z][a-z0-9]\\w*(\\(|$))")
+  (#no-file-mentions? "enum\\s+Token\\b|TokenKind|Token::[A-Z]")
+  (#not-test? @match))
+
+((binary_expression
+  left: (_) @left
+  operator: ["==" "!="] @operator
+  right: (_) @right) @match
+  (#match? @right "(?i)^(Some\\()?[&*(]*([A-Za-z_][\\w:]*(\\([^()]*\\))?\\.)*(\\w+::)*([a-z0-9_]*_)?(signature|sig|hmac|api_?key|secret|secret_?key|token|bearer|webhook_secret)(_(hex|bytes|b64|base64|str|string|value|header|param))?(\\(\\))?(\\.(as_bytes|as_str|as_ref|to_string|to_owned|as_slice|to_vec|as_deref|unwrap|unwrap_or_default|trim|to_lowercase|to_uppercase|expose_secret|into_bytes|finalize)\\(\\))*(\\[\\.\\.\\])?\\)?$")
+  (#not-match? @left "^(\"|b\"|b\'|\'|r#*\"|[0-9-]|None$|true$|false$|String::new\\(\\)$|Vec::new\\(\\)$|&?\\[\\]$|Some\\((&?\"|[0-9])|(\\w+::)*[A-Z][a-z]\\w*::[A-Z][a-z0-9]\\w*(\\(|$))")
+  (#not-match? @right "^(\"|b\"|b\'|\'|r#*\"|[0-9-]|None$|true$|false$|String::new\\(\\)$|Vec::new\\(\\)$|&?\\[\\]$|Some\\((&?\"|[0-9])|(\\w+::)*[A-Z][a-z]\\w*::[A-Z][a-z0-9]\\w*(\\(|$))")
+  (#no-file-mentions? "enum\\s+Token\\b|TokenKind|Token::[A-Z]")
+  (#not-test? @match))
+
+((binary_expression
+  left: (_) @left
+  operator: ["==" "!="] @operator
+  right: (_) @right) @match
+  (#match? @left "(?i)^(Some\\()?[&*(]*([A-Za-z_][\\w:]*(\\([^()]*\\))?\\.)*(\\w+::)*([a-z0-9_]*_)?(mac|tag|digest)(_(hex|bytes|b64|base64|str|string|value|header|param))?(\\(\\))?(\\.(as_bytes|as_str|as_ref|to_string|to_owned|as_slice|to_vec|as_deref|unwrap|unwrap_or_default|trim|to_lowercase|to_uppercase|expose_secret|into_bytes|finalize)\\(\\))*(\\[\\.\\.\\])?\\)?$")
+  (#not-match? @left "^(\"|b\"|b\'|\'|r#*\"|[0-9-]|None$|true$|false$|String::new\\(\\)$|Vec::new\\(\\)$|&?\\[\\]$|Some\\((&?\"|[0-9])|(\\w+::)*[A-Z][a-z]\\w*::[A-Z][a-z0-9]\\w*(\\(|$))")
+  (#not-match? @right "^(\"|b\"|b\'|\'|r#*\"|[0-9-]|None$|true$|false$|String::new\\(\\)$|Vec::new\\(\\)$|&?\\[\\]$|Some\\((&?\"|[0-9])|(\\w+::)*[A-Z][a-z]\\w*::[A-Z][a-z0-9]\\w*(\\(|$))")
+  (#file-mentions? "[Hh]mac|Mac::|verify_slice|ConstantTimeEq|ct_eq|aead|Aead|signature")
+  (#not-test? @match))
+
+((binary_expression
+  left: (_) @left
+  operator: ["==" "!="] @operator
+  right: (_) @right) @match
+  (#match? @right "(?i)^(Some\\()?[&*(]*([A-Za-z_][\\w:]*(\\([^()]*\\))?\\.)*(\\w+::)*([a-z0-9_]*_)?(mac|tag|digest)(_(hex|bytes|b64|base64|str|string|value|header|param))?(\\(\\))?(\\.(as_bytes|as_str|as_ref|to_string|to_owned|as_slice|to_vec|as_deref|unwrap|unwrap_or_default|trim|to_lowercase|to_uppercase|expose_secret|into_bytes|finalize)\\(\\))*(\\[\\.\\.\\])?\\)?$")
+  (#not-match? @left "^(\"|b\"|b\'|\'|r#*\"|[0-9-]|None$|true$|false$|String::new\\(\\)$|Vec::new\\(\\)$|&?\\[\\]$|Some\\((&?\"|[0-9])|(\\w+::)*[A-Z][a-z]\\w*::[A-Z][a-z0-9]\\w*(\\(|$))")
+  (#not-match? @right "^(\"|b\"|b\'|\'|r#*\"|[0-9-]|None$|true$|false$|String::new\\(\\)$|Vec::new\\(\\)$|&?\\[\\]$|Some\\((&?\"|[0-9])|(\\w+::)*[A-Z][a-z]\\w*::[A-Z][a-z0-9]\\w*(\\(|$))")
+  (#file-mentions? "[Hh]mac|Mac::|verify_slice|ConstantTimeEq|ct_eq|aead|Aead|signature")
+  (#not-test? @match))
+
+; hex::encode(mac.finalize().into_bytes()) == provided (an HMAC result compared directly)
+
+((binary_expression
+  left: (_) @left
+  operator: ["==" "!="] @operator
+  right: (_) @right) @match
+  (#match? @left "(?i)(mac|hmac|signer|hasher)\\.finalize(_reset)?\\(\\)")
+  (#not-match? @left "^(\"|b\"|b\'|\'|r#*\"|[0-9-]|None$|true$|false$|String::new\\(\\)$|Vec::new\\(\\)$|&?\\[\\]$|Some\\((&?\"|[0-9])|(\\w+::)*[A-Z][a-z]\\w*::[A-Z][a-z0-9]\\w*(\\(|$))")
+  (#not-match? @right "^(\"|b\"|b\'|\'|r#*\"|[0-9-]|None$|true$|false$|String::new\\(\\)$|Vec::new\\(\\)$|&?\\[\\]$|Some\\((&?\"|[0-9])|(\\w+::)*[A-Z][a-z]\\w*::[A-Z][a-z0-9]\\w*(\\(|$))")
+  (#file-mentions? "[Hh]mac|Mac::")
+  (#not-test? @match))
+
+((binary_expression
+  left: (_) @left
+  operator: ["==" "!="] @operator
+  right: (_) @right) @match
+  (#match? @right "(?i)(mac|hmac|signer|hasher)\\.finalize(_reset)?\\(\\)")
+  (#not-match? @left "^(\"|b\"|b\'|\'|r#*\"|[0-9-]|None$|true$|false$|String::new\\(\\)$|Vec::new\\(\\)$|&?\\[\\]$|Some\\((&?\"|[0-9])|(\\w+::)*[A-Z][a-z]\\w*::[A-Z][a-z0-9]\\w*(\\(|$))")
+  (#not-match? @right "^(\"|b\"|b\'|\'|r#*\"|[0-9-]|None$|true$|false$|String::new\\(\\)$|Vec::new\\(\\)$|&?\\[\\]$|Some\\((&?\"|[0-9])|(\\w+::)*[A-Z][a-z]\\w*::[A-Z][a-z0-9]\\w*(\\(|$))")
+  (#file-mentions? "[Hh]mac|Mac::")
+  (#not-test? @match))
