@@ -294,7 +294,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
     if let Ok(meta) = std::fs::metadata(path) {
-        let _ = std::fs::set_permissions(tmp.path(), meta.permissions());
+        std::fs::set_permissions(tmp.path(), meta.permissions()).with_context(|| format!("cannot keep the permissions of {}", path.display()))?;
     }
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
