@@ -108,9 +108,32 @@
   (#scope-mentions? @flag_call "Command::new\\(\"((/usr)?/bin/)?(sh|bash|zsh|dash|ksh|fish|cmd|cmd\\.exe|powershell|powershell\\.exe|pwsh)\"\\)")
   (#tainted? @script "shell")) @match
 
-; Command::new(<request data>): the request picks the program.
-(call_expression
-  function: [(scoped_identifier) (identifier)] @callee
-  arguments: (arguments . (_) @program)
-  (#resolves-to? @callee "std::process::Command::new" "tokio::process::Command::new" "async_process::Command::new" "async_std::process::Command::new" "Command::new" "process::Command::new")
-  (#tainted? @program "shell")) @match
+; .args(vec!["-c", &script]) in a builder chain on Command::new("sh")
+((call_expression
+  function: (field_expression field: (field_identifier) @method) @flag_call
+  arguments: (arguments . (macro_invocation
+    macro: (identifier) @vec
+    (token_tree . (string_literal) @flag . (identifier) @script)))) @match
+  (#eq? @method "args")
+  (#eq? @vec "vec")
+  (#match? @flag "^\"(-[a-z]*c|/[cCkK]|-[Cc]ommand|-EncodedCommand)\"$")
+  (#chain-has? @flag_call "new" "\"((/usr)?/bin/)?(sh|bash|zsh|dash|ksh|fish|cmd|cmd\\.exe|powershell|powershell\\.exe|pwsh)\"")
+  (#string-built? @script))
+
+; Cross-platform form: let (shell, flag) = if cfg!(windows) { ("cmd", "/C") } else { ("sh", "-c") };
+; Command::new(shell).arg(flag).arg(<built>)
+((call_expression
+  function: (field_expression
+    value: (call_expression
+      function: (field_expression
+        value: (call_expression function: (_) @ctor arguments: (arguments . (identifier) @shell .))
+        field: (field_identifier) @flag_method)
+      arguments: (arguments . (identifier) @flag .)) @flag_call
+    field: (field_identifier) @method)
+  arguments: (arguments . (_) @script .)) @match
+  (#eq? @flag_method "arg")
+  (#eq? @method "arg")
+  (#resolves-to? @ctor "*Command::new")
+  (#scope-mentions? @flag_call "\"(sh|bash|cmd|cmd\\.exe|powershell|pwsh|/bin/sh|/bin/bash)\"")
+  (#scope-mentions? @flag_call "\"(-c|/C|/c|-Command)\"")
+  (#string-built? @script))

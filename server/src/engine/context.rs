@@ -200,7 +200,38 @@ impl<'t> FileContext<'t> {
         if facts.guarded {
             return false;
         }
+        if matches!(class, "url" | "redirect") && self.base_is_trusted(value, &facts.tainted, class) {
+            return false;
+        }
         dataflow::expr_tainted(self, value, &facts.tainted, class)
+    }
+
+    /// A URL that starts with a base which is not request data followed by a path:
+    /// `format!("{}/users/{id}", self.base_url)`, `f"{API_BASE}/users/{uid}"`. The request only
+    /// picks the path, not the host. Looks through one variable (`let url = format!(..)`).
+    fn base_is_trusted(&self, value: Node<'t>, tainted: &std::collections::HashSet<String>, class: &str) -> bool {
+        static BASE_THEN_PATH: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+            regex::Regex::new(r#"^(format!\s*\(\s*|[rRfF]{1,2})?["']\{[^{}"']*\}/"#).unwrap()
+        });
+        let sem = self.language.semantics();
+        let check = |node: Node<'t>| -> bool {
+            if sem.string_build(node, self.src).is_none() || !BASE_THEN_PATH.is_match(self.text(node)) {
+                return false;
+            }
+            match sem.string_holes(node, self.src).first() {
+                Some(Hole::Expr(first)) => !dataflow::expr_tainted(self, *first, tainted, class),
+                Some(Hole::Name { name_start, name_end, .. }) => {
+                    std::str::from_utf8(&self.src[*name_start..*name_end]).is_ok_and(|name| !tainted.contains(name))
+                }
+                None => false,
+            }
+        };
+        if check(value) {
+            return true;
+        }
+        let Some(name) = sem.identifier(value, self.src) else { return false };
+        let values = self.values_of(name, value);
+        !values.is_empty() && values.iter().all(|v| check(sem.unwrap_value(*v, self.src)))
     }
 
     fn scope_taint(&self, scope: Node<'t>, class: &str) -> Rc<ScopeTaint> {

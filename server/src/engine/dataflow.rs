@@ -9,7 +9,7 @@ use serde::Deserialize;
 use tree_sitter::Node;
 
 use super::context::FileContext;
-use super::semantics::{glob_match, last_segment, text, HandlerSources};
+use super::semantics::{glob_match, last_segment, text, HandlerSources, Hole};
 
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -64,7 +64,11 @@ pub struct ScopeTaint {
 pub fn compute_scope_taint<'t>(ctx: &FileContext<'t>, scope: Node<'t>, class: &str) -> ScopeTaint {
     let sem = ctx.language.semantics();
     let config = ctx.dataflow;
-    let mut tainted: HashSet<String> = sem.handler_params(scope, ctx.src, &config.handlers, &ctx.imports).into_iter().collect();
+    // `id.parse()` ends request data only for classes that list `parse` as a sanitizer; for
+    // `panic`, the parse is where a malformed value blows up.
+    let parse_sanitizes = config.is_sanitizer(class, "param.parse", sem.separator());
+    let mut tainted: HashSet<String> =
+        sem.handler_params(scope, ctx.src, &config.handlers, &ctx.imports, parse_sanitizes).into_iter().collect();
     let bindings = ctx.scope_bindings(scope);
     // Fixed point over the scope's bindings; bounded because the set only grows.
     loop {
@@ -137,6 +141,18 @@ pub fn expr_tainted(ctx: &FileContext, node: Node, tainted: &HashSet<String>, cl
                 }
             }
         }
+        // Rust inline format arguments: `format!("{name}")` reads `name` inside the literal.
+        if n.kind() == "macro_invocation" {
+            let reads_tainted = sem.string_holes(n, ctx.src).into_iter().any(|hole| match hole {
+                Hole::Name { name_start, name_end, .. } => {
+                    std::str::from_utf8(&ctx.src[name_start..name_end]).is_ok_and(|name| tainted.contains(name))
+                }
+                Hole::Expr(_) => false,
+            });
+            if reads_tainted {
+                return true;
+            }
+        }
         match n.kind() {
             "identifier" => {
                 if is_name_position(n) {
@@ -159,6 +175,24 @@ pub fn expr_tainted(ctx: &FileContext, node: Node, tainted: &HashSet<String>, cl
                 if let Some(value) = n.child_by_field_name("value") {
                     stack.push(value);
                 }
+                continue;
+            }
+            // A choice between values carries only the values, not what decided between them:
+            // `match tool { "a" => "/usr/bin/a", _ => return }` is constant.
+            "match_expression" => {
+                if let Some(body) = n.child_by_field_name("body") {
+                    let mut cursor = body.walk();
+                    stack.extend(body.named_children(&mut cursor).filter_map(|arm| arm.child_by_field_name("value")));
+                }
+                continue;
+            }
+            "if_expression" => {
+                stack.extend([n.child_by_field_name("consequence"), n.child_by_field_name("alternative")].into_iter().flatten());
+                continue;
+            }
+            "conditional_expression" => {
+                // Python `a if cond else b`: named children are a, cond, b.
+                stack.extend([n.named_child(0), n.named_child(2)].into_iter().flatten());
                 continue;
             }
             _ => {}

@@ -509,6 +509,9 @@ fn returns_only<'t>(body: Node<'t>, ctx: &FileContext<'t>) -> Option<Node<'t>> {
     for (i, stmt) in children.into_iter().enumerate() {
         match stmt.kind() {
             "comment" | "line_comment" | "block_comment" | "pass_statement" | "empty_statement" | "attribute_item" => {}
+            // Rust `let _ = (user, token);`: discards names to silence unused warnings, no effect.
+            "let_declaration" if stmt.child_by_field_name("pattern").is_some_and(|p| ctx.text(p) == "_")
+                && stmt.child_by_field_name("value").is_some_and(|v| only_names(v)) => {}
             "expression_statement" => {
                 let inner = stmt.named_child(0)?;
                 let is_docstring = inner.kind() == "string";
@@ -542,6 +545,19 @@ fn returns_only<'t>(body: Node<'t>, ctx: &FileContext<'t>) -> Option<Node<'t>> {
         }
     }
     result
+}
+
+/// An expression made only of names (`x`, `&x`, `(a, b)`): evaluating it does nothing.
+fn only_names(node: Node) -> bool {
+    match node.kind() {
+        "identifier" | "self" => true,
+        "tuple_expression" | "reference_expression" | "parenthesized_expression" => {
+            let mut cursor = node.walk();
+            let all = node.named_children(&mut cursor).all(only_names);
+            all
+        }
+        _ => false,
+    }
 }
 
 fn is_logging_call(node: Node, ctx: &FileContext) -> bool {

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use regex::Regex;
 use serde::{Deserialize, Serialize};
 
 use super::language::Language;
@@ -230,6 +231,23 @@ pub fn validate_query(rule: &Rule) -> Result<(), RuleError> {
         let name = &placeholder[1];
         if !names.contains(&name) && !predicates::OUTPUT_NAMES.contains(&name) {
             return Err(rule_error(&rule.origin, format!("message uses `{{{name}}}`, which is neither a capture nor a predicate output")));
+        }
+        // Every pattern must be able to fill it, or users see a literal `{name}`.
+        for pattern in 0..query.pattern_count() {
+            let text = &source[query.start_byte_for_pattern(pattern)..query.end_byte_for_pattern(pattern)];
+            let captured = Regex::new(&format!(r"@{}\b", regex::escape(name))).unwrap().is_match(text);
+            let produced = match name {
+                "how" => text.contains("#string-built?"),
+                "name" => text.contains("#resolves-to?"),
+                _ => false,
+            };
+            if !captured && !produced {
+                return Err(rule_error(
+                    &origin,
+                    format!("pattern {} cannot fill `{{{name}}}` in the message: it has no @{name} capture{}", pattern + 1,
+                        match name { "how" => " or #string-built?", "name" => " or #resolves-to?", _ => "" }),
+                ));
+            }
         }
     }
     if let Some(fix) = &rule.meta.fix {

@@ -50,7 +50,9 @@ pub fn apply(
         let (first, last) = (finding.range.start.line, finding.range.end.line);
         for d in directives.iter_mut() {
             let covers = (d.lines.0..=d.lines.1).any(|l| l == first || l == last);
-            if !covers {
+            // A directive cannot hide a finding about itself (an unjustified `# nosec`).
+            let about_directive = d.comment.start_byte <= finding.range.start_byte && finding.range.end_byte <= d.comment.end_byte;
+            if !covers || about_directive {
                 continue;
             }
             let hit = match &d.rules {

@@ -86,8 +86,10 @@ pub trait Semantics: Sync {
     fn is_literal(&self, node: Node, src: &[u8]) -> bool;
     /// Constant data: literals and pure expressions over them, and names `is_const_name` accepts.
     fn is_constant(&self, node: Node, src: &[u8], is_const_name: &ConstLookup) -> bool;
-    /// Parameters of `scope` that carry request data (web handler parameters).
-    fn handler_params(&self, scope: Node, src: &[u8], sources: &HandlerSources, imports: &HashMap<String, String>) -> Vec<String>;
+    /// Parameters of `scope` that carry request data (web handler parameters). `parse_sanitizes`:
+    /// the sink class counts `x.parse()` as a sanitizer, so a parameter re-bound to its parsed
+    /// value (`let id: u64 = id.parse()?;`) no longer carries request data for it.
+    fn handler_params(&self, scope: Node, src: &[u8], sources: &HandlerSources, imports: &HashMap<String, String>, parse_sanitizes: bool) -> Vec<String>;
     /// Test code: test files, test functions, `#[cfg(test)]` modules.
     fn is_test_code(&self, node: Node, src: &[u8], path: &std::path::Path) -> bool;
 }

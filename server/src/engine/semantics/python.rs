@@ -393,21 +393,22 @@ impl Semantics for Python {
         }
     }
 
-    fn handler_params(&self, scope: Node, src: &[u8], sources: &HandlerSources, imports: &HashMap<String, String>) -> Vec<String> {
+    fn handler_params(&self, scope: Node, src: &[u8], sources: &HandlerSources, imports: &HashMap<String, String>, _parse_sanitizes: bool) -> Vec<String> {
         let Some(parent) = scope.parent() else { return Vec::new() };
-        if parent.kind() != "decorated_definition" {
+        let decorated = parent.kind() == "decorated_definition";
+        let is_handler = decorated
+            && named_children(parent).filter(|c| c.kind() == "decorator").any(|decorator| {
+                let Some(expr) = decorator.named_child(0) else { return false };
+                let target = if expr.kind() == "call" { expr.child_by_field_name("function") } else { Some(expr) };
+                let Some(name) = target.and_then(|t| self.dotted_name(t, src)) else { return false };
+                let resolved = resolve_name(&name, ".", imports);
+                sources.decorators.iter().any(|d| glob_match(d, &resolved))
+            });
+        if !is_handler && !is_django_view(scope, src, imports) {
             return Vec::new();
         }
-        let is_handler = named_children(parent).filter(|c| c.kind() == "decorator").any(|decorator| {
-            let Some(expr) = decorator.named_child(0) else { return false };
-            let target = if expr.kind() == "call" { expr.child_by_field_name("function") } else { Some(expr) };
-            let Some(name) = target.and_then(|t| self.dotted_name(t, src)) else { return false };
-            let resolved = resolve_name(&name, ".", imports);
-            sources.decorators.iter().any(|d| glob_match(d, &resolved))
-        });
-        if !is_handler {
-            return Vec::new();
-        }
+        // Route parameters the framework converts to numbers or UUIDs (`<int:id>`, `{id:int}`).
+        let converted = if decorated { route_converted_params(parent, src) } else { Vec::new() };
         let Some(params) = scope.child_by_field_name("parameters") else { return Vec::new() };
         let mut names = Vec::new();
         for param in named_children(params) {
@@ -421,7 +422,12 @@ impl Semantics for Python {
                 _ => (None, None, None),
             };
             let Some(name) = name.filter(|n| n.kind() == "identifier").map(|n| text(n, src)) else { continue };
-            if sources.exclude_params.iter().any(|p| p == name) {
+            if sources.exclude_params.iter().any(|p| p == name) || converted.iter().any(|c| c == name) {
+                continue;
+            }
+            // `item_id: int`, `ts: datetime`, `key: uuid.UUID`: the framework validates and converts
+            // the value, so it cannot carry text into a path, URL, query or page.
+            if annotation.is_some_and(|a| is_scalar_annotation(text(a, src))) {
                 continue;
             }
             let injected = [annotation, default].into_iter().flatten().any(|n| {
@@ -459,6 +465,83 @@ impl Semantics for Python {
     }
 }
 
+/// A Django view in a file that imports Django: its first parameter (after `self`) is `request`,
+/// and the parameters after it are captured from the URL (`def download(request, filename)`).
+fn is_django_view(scope: Node, src: &[u8], imports: &HashMap<String, String>) -> bool {
+    if !imports.values().any(|full| full == "django" || full.starts_with("django.") || full.starts_with("rest_framework")) {
+        return false;
+    }
+    let Some(params) = scope.child_by_field_name("parameters") else { return false };
+    let name_of = |p: Node| -> Option<String> {
+        let n = match p.kind() {
+            "identifier" => Some(p),
+            "typed_parameter" => p.named_child(0),
+            "default_parameter" | "typed_default_parameter" => p.child_by_field_name("name"),
+            _ => None,
+        };
+        n.filter(|n| n.kind() == "identifier").map(|n| text(n, src).to_string())
+    };
+    let names: Vec<String> = named_children(params).filter_map(name_of).collect();
+    let first = names.iter().find(|n| *n != "self" && *n != "cls");
+    first.is_some_and(|n| n == "request") && names.len() > names.iter().position(|n| n == "request").unwrap_or(0) + 1
+}
+
+/// Parameter annotations whose values a web framework converts before the handler runs.
+fn is_scalar_annotation(annotation: &str) -> bool {
+    const SCALARS: &[&str] = &[
+        "int", "float", "bool", "UUID", "uuid.UUID", "datetime", "datetime.datetime", "date", "datetime.date", "time",
+        "datetime.time", "timedelta", "Decimal", "decimal.Decimal", "PositiveInt", "NegativeInt", "NonNegativeInt",
+        "NonPositiveInt", "PositiveFloat", "NonNegativeFloat", "StrictInt", "StrictFloat", "StrictBool", "UUID4", "UUID1",
+    ];
+    let mut t: String = annotation.chars().filter(|c| !c.is_whitespace()).collect();
+    // Optional[int], Annotated[int, Path()], int | None, Optional[Annotated[int, Query()]]
+    loop {
+        let inner = ["Optional[", "typing.Optional[", "Annotated[", "typing.Annotated[", "typing_extensions.Annotated["]
+            .iter()
+            .find_map(|w| t.strip_prefix(w).and_then(|rest| rest.strip_suffix(']')))
+            .map(|rest| {
+                let mut depth = 0usize;
+                let end = rest
+                    .char_indices()
+                    .find(|(_, c)| match c {
+                        '[' | '(' => { depth += 1; false }
+                        ']' | ')' => { depth = depth.saturating_sub(1); false }
+                        ',' => depth == 0,
+                        _ => false,
+                    })
+                    .map_or(rest.len(), |(i, _)| i);
+                rest[..end].to_string()
+            });
+        match inner {
+            Some(i) => t = i,
+            None => break,
+        }
+    }
+    let t = t.strip_suffix("|None").or_else(|| t.strip_prefix("None|")).unwrap_or(&t);
+    SCALARS.contains(&t) || t.starts_with("conint(") || t.starts_with("confloat(")
+}
+
+/// Names of route parameters with a numeric or UUID converter in a decorator's path string:
+/// Flask/Werkzeug `<int:id>`, `<float:x>`, `<uuid:key>`; Starlette/FastAPI `{id:int}`, `{key:uuid}`.
+fn route_converted_params(decorated: Node, src: &[u8]) -> Vec<String> {
+    static FLASK: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"<(?:int|float|uuid)(?:\([^)]*\))?:([A-Za-z_][A-Za-z0-9_]*)>").unwrap());
+    static STARLETTE: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"\{([A-Za-z_][A-Za-z0-9_]*):(?:int|float|uuid)\}").unwrap());
+    let mut names = Vec::new();
+    for decorator in named_children(decorated).filter(|c| c.kind() == "decorator") {
+        let Some(call) = decorator.named_child(0).filter(|e| e.kind() == "call") else { continue };
+        let Some(route) = call.child_by_field_name("arguments").and_then(|a| a.named_child(0)).filter(|a| a.kind() == "string") else {
+            continue;
+        };
+        let route = text(route, src);
+        for re in [&*FLASK, &*STARLETTE] {
+            names.extend(re.captures_iter(route).map(|c| c[1].to_string()));
+        }
+    }
+    names
+}
+
 /// Test files by the conventions pytest and Cargo use.
 pub fn is_test_path(path: &Path) -> bool {
     let file = path.file_name().and_then(|f| f.to_str()).unwrap_or("");
@@ -466,4 +549,19 @@ pub fn is_test_path(path: &Path) -> bool {
         return true;
     }
     path.components().any(|c| matches!(c.as_os_str().to_str(), Some("tests" | "test" | "testing" | "benches" | "examples")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_scalar_annotation;
+
+    #[test]
+    fn scalar_annotations_are_recognised_through_wrappers() {
+        for yes in ["int", "uuid.UUID", "Optional[int]", "int | None", "Annotated[int, Path(gt=0)]", "Optional[Annotated[float, Query()]]", "conint(gt=0)"] {
+            assert!(is_scalar_annotation(yes), "{yes}");
+        }
+        for no in ["str", "Optional[str]", "Annotated[str, Query()]", "list[int]", "Path", "Interval"] {
+            assert!(!is_scalar_annotation(no), "{no}");
+        }
+    }
 }

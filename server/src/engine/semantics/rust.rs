@@ -92,7 +92,14 @@ impl Rust {
                 }
                 "assignment_expression" | "compound_assignment_expr" => {
                     if let (Some(left), Some(right)) = (child.child_by_field_name("left"), child.child_by_field_name("right")) {
-                        Self::bind_pattern(left, right, out);
+                        if left.kind() == "index_expression" {
+                            // `buf[0] = x`: buf now carries x.
+                            if let Some(base) = Self::mutated_name(left, src) {
+                                out.push(Binding { name_start: base.start_byte(), name_end: base.end_byte(), value: right });
+                            }
+                        } else {
+                            Self::bind_pattern(left, right, out);
+                        }
                     }
                 }
                 "for_expression" => {
@@ -124,12 +131,97 @@ impl Rust {
                                 }
                             }
                         }
+                        // `buf[4..].copy_from_slice(x)`: buf now carries x.
+                        if matches!(method, "copy_from_slice" | "clone_from_slice") {
+                            if let (Some(recv), Some(args)) = (func.child_by_field_name("value"), child.child_by_field_name("arguments")) {
+                                if let Some(base) = Self::mutated_name(recv, src) {
+                                    for arg in named_children(args) {
+                                        out.push(Binding { name_start: base.start_byte(), name_end: base.end_byte(), value: arg });
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    // `OsRng.fill_bytes(&mut nonce)`, `reader.read_exact(&mut buf[..n])`: a call that
+                    // receives `&mut x` may overwrite x, so x also holds the call's result.
+                    if let Some(args) = child.child_by_field_name("arguments") {
+                        for arg in named_children(args) {
+                            let is_mut_ref = arg.kind() == "reference_expression" && named_children(arg).any(|c| c.kind() == "mutable_specifier");
+                            if let Some(base) = is_mut_ref.then(|| arg.child_by_field_name("value")).flatten().and_then(|v| Self::mutated_name(v, src)) {
+                                out.push(Binding { name_start: base.start_byte(), name_end: base.end_byte(), value: child });
+                            }
+                        }
                     }
                 }
                 _ => {}
             }
             Self::collect_bindings(child, src, out);
         }
+    }
+
+    /// Type arguments that are all numbers, `bool`, `char`, `Uuid` or tuples of those.
+    fn only_scalar_types(args: Node, src: &[u8]) -> bool {
+        let scalar = |t: Node| -> bool {
+            match t.kind() {
+                "primitive_type" => text(t, src) != "str",
+                "type_identifier" | "scoped_type_identifier" => {
+                    let name = text(t, src);
+                    matches!(name.rsplit("::").next(), Some("Uuid" | "NonZeroU64" | "NonZeroU32" | "NonZeroUsize" | "NonZeroI64"))
+                }
+                "tuple_type" => Self::only_scalar_types(t, src),
+                _ => false,
+            }
+        };
+        let mut any = false;
+        for t in named_children(args) {
+            if !scalar(t) {
+                return false;
+            }
+            any = true;
+        }
+        any
+    }
+
+    /// The function body starts by re-binding `name` to a parsed value: `let id: u64 = id.parse()?;`
+    /// (the usual way to turn a `Path<String>` into a number), so the text is gone.
+    fn shadowed_by_parse(body: Node, name: &str, src: &[u8]) -> bool {
+        named_children(body).filter(|s| s.kind() == "let_declaration").any(|decl| {
+            let binds_name = decl.child_by_field_name("pattern").is_some_and(|p| p.kind() == "identifier" && text(p, src) == name);
+            binds_name
+                && decl.child_by_field_name("value").is_some_and(|v| {
+                    let t: String = text(v, src).split_whitespace().collect();
+                    t.starts_with(&format!("{name}.parse")) || t.starts_with(&format!("{name}.trim().parse"))
+                })
+        })
+    }
+
+    /// The variable a place expression writes into: `x`, `x[..]`, `x[4..]`, `x.as_mut()`.
+    fn mutated_name<'t>(node: Node<'t>, src: &[u8]) -> Option<Node<'t>> {
+        match node.kind() {
+            "identifier" => Some(node),
+            "index_expression" | "parenthesized_expression" => Self::mutated_name(node.named_child(0)?, src),
+            "call_expression" => {
+                let func = node.child_by_field_name("function").filter(|f| f.kind() == "field_expression")?;
+                let method = text(func.child_by_field_name("field")?, src);
+                let no_args = node.child_by_field_name("arguments").is_some_and(|a| a.named_child_count() == 0);
+                (no_args && matches!(method, "as_mut" | "as_mut_slice" | "as_mut_bytes" | "borrow_mut"))
+                    .then(|| func.child_by_field_name("value"))
+                    .flatten()
+                    .and_then(|v| Self::mutated_name(v, src))
+            }
+            _ => None,
+        }
+    }
+
+    /// A String seed for `+`: `"a".to_string()`, `"a".to_owned()`, `String::from("a")`.
+    fn is_string_seed(&self, node: Node, src: &[u8]) -> bool {
+        let inner = self.unwrap_value(node, src);
+        if matches!(inner.kind(), "string_literal" | "raw_string_literal") {
+            return true;
+        }
+        inner.kind() == "call_expression"
+            && inner.child_by_field_name("function").is_some_and(|f| matches!(text(f, src), "String::from" | "std::string::String::from"))
+            && inner.child_by_field_name("arguments").and_then(|a| a.named_child(0)).is_some_and(|a| a.kind() == "string_literal")
     }
 
     fn is_format_macro(node: Node, src: &[u8]) -> bool {
@@ -264,7 +356,7 @@ impl Semantics for Rust {
                 let left = node.child_by_field_name("left")?;
                 let right = node.child_by_field_name("right")?;
                 (op == "+" && !(self.is_literal(left, src) && self.is_literal(right, src))
-                    && (left.kind() == "string_literal" || right.kind() == "string_literal" || self.string_build(left, src).is_some()
+                    && (self.is_string_seed(left, src) || right.kind() == "string_literal" || self.string_build(left, src).is_some()
                         || right.kind() == "reference_expression"))
                     .then_some(StringBuild::Concat)
             }
@@ -400,23 +492,42 @@ impl Semantics for Rust {
         }
     }
 
-    fn handler_params(&self, scope: Node, src: &[u8], sources: &HandlerSources, _imports: &HashMap<String, String>) -> Vec<String> {
+    fn handler_params(&self, scope: Node, src: &[u8], sources: &HandlerSources, _imports: &HashMap<String, String>, parse_sanitizes: bool) -> Vec<String> {
         let Some(params) = scope.child_by_field_name("parameters") else { return Vec::new() };
         let mut names = Vec::new();
         for param in named_children(params).filter(|p| p.kind() == "parameter") {
             let Some(ty) = param.child_by_field_name("type") else { continue };
+            // Extractors are taken by value; `&Path` / `&std::path::Path` is a file path.
             let ty_name = match ty.kind() {
                 "generic_type" => ty.child_by_field_name("type").map(|t| text(t, src)).unwrap_or(""),
-                _ => text(ty, src),
+                "type_identifier" | "scoped_type_identifier" => text(ty, src),
+                _ => continue,
             };
+            let last_segment = ty_name.rsplit("::").next().unwrap_or(ty_name);
+            // The generic extractors (`Path<T>`, `Json<T>`...) are always written with their
+            // type argument; a bare `Path` by value is not axum's.
+            if ty.kind() != "generic_type" && matches!(last_segment, "Path" | "Query" | "Json" | "Form") {
+                continue;
+            }
             let last = ty_name.rsplit("::").next().unwrap_or(ty_name);
             if !sources.param_types.iter().any(|t| t == last || t == ty_name) {
+                continue;
+            }
+            // `Path<u64>`, `Path<(u32, Uuid)>`, `Query<bool>`: the extractor already parsed the
+            // value into a type that cannot carry text.
+            if ty.kind() == "generic_type" && ty.child_by_field_name("type_arguments").is_some_and(|a| Self::only_scalar_types(a, src)) {
                 continue;
             }
             if let Some(pattern) = param.child_by_field_name("pattern") {
                 let mut bound = Vec::new();
                 Self::bind_pattern(pattern, pattern, &mut bound);
-                names.extend(bound.iter().map(|b| b.name(src).to_string()));
+                let body = scope.child_by_field_name("body");
+                names.extend(
+                    bound
+                        .iter()
+                        .map(|b| b.name(src).to_string())
+                        .filter(|name| !(parse_sanitizes && body.is_some_and(|body| Self::shadowed_by_parse(body, name, src)))),
+                );
             }
         }
         names
@@ -426,7 +537,21 @@ impl Semantics for Rust {
         if path.components().any(|c| matches!(c.as_os_str().to_str(), Some("tests" | "benches" | "examples"))) {
             return true;
         }
-        let mut current = Some(node);
+        // An outer attribute belongs to the item after it: `#[allow(..)]` above `#[cfg(test)] mod tests`.
+        let mut start = node;
+        let mut up = Some(node);
+        while let Some(n) = up {
+            if n.kind() == "attribute_item" {
+                let mut next = n.next_named_sibling();
+                while let Some(s) = next.filter(|s| s.kind() == "attribute_item" || s.kind().ends_with("comment")) {
+                    next = s.next_named_sibling();
+                }
+                start = next.unwrap_or(n);
+                break;
+            }
+            up = n.parent();
+        }
+        let mut current = Some(start);
         while let Some(n) = current {
             if matches!(n.kind(), "function_item" | "mod_item") {
                 let mut sibling = n.prev_named_sibling();
