@@ -73,6 +73,30 @@
   (#match? @left "^([\\w.\\[\\]\"' ]|\\.get\\([^()]*\\))+$")
   (#not-test? @match))
 
+; row[0] == data["password"] in a login function: a column read from the database.
+((comparison_operator
+  [(identifier) (attribute) (subscript) (call)] @left
+  ["==" "!="] @op
+  [(identifier) (attribute) (subscript) (call)] @right) @match
+  (#match? @left "(?i)^(row|record|result|res|user|account|db_user|stored|existing|fetched)\\w*\\[\\s*(0|1|2|-1)\\s*\\]$")
+  (#match? @right "(?i)(^|[^a-z])(password|passwd|passwort|pass_word|passphrase|pwd|pw)([^a-z]|$)")
+  (#not-match? @right "(?i)hash|digest|crypt|encod|salt|confirm|repeat|again|retype|re_?enter|verif|new_?(password|passwd|pass|pw|pwd)|(password|passwd|pw|pwd)_?(1|2|check|len|length|min|max|policy|strength|field|label|input|type|reset|expir|changed|updated|age|history|rule|regex|pattern|message|error|widget|required|mask)|reset|token|placeholder|getpass|pwd\\.get")
+  (#match? @right "^([\\w.\\[\\]\"' ]|\\.get\\([^()]*\\))+$")
+  (#in-function? @match "(?i)log_?in|sign_?in|auth|verify|check|validate|credential|password|passwd|register|sign_?up|create_?user|add_?user|new_?user")
+  (#not-test? @match))
+
+; row[0] == data["password"] in a login function: a column read from the database.
+((comparison_operator
+  [(identifier) (attribute) (subscript) (call)] @left
+  ["==" "!="] @op
+  [(identifier) (attribute) (subscript) (call)] @right) @match
+  (#match? @right "(?i)^(row|record|result|res|user|account|db_user|stored|existing|fetched)\\w*\\[\\s*(0|1|2|-1)\\s*\\]$")
+  (#match? @left "(?i)(^|[^a-z])(password|passwd|passwort|pass_word|passphrase|pwd|pw)([^a-z]|$)")
+  (#not-match? @left "(?i)hash|digest|crypt|encod|salt|confirm|repeat|again|retype|re_?enter|verif|new_?(password|passwd|pass|pw|pwd)|(password|passwd|pw|pwd)_?(1|2|check|len|length|min|max|policy|strength|field|label|input|type|reset|expir|changed|updated|age|history|rule|regex|pattern|message|error|widget|required|mask)|reset|token|placeholder|getpass|pwd\\.get")
+  (#match? @left "^([\\w.\\[\\]\"' ]|\\.get\\([^()]*\\))+$")
+  (#in-function? @match "(?i)log_?in|sign_?in|auth|verify|check|validate|credential|password|passwd|register|sign_?up|create_?user|add_?user|new_?user")
+  (#not-test? @match))
+
 ; SQL that matches or stores the password column against a raw value:
 ; execute("... WHERE username = ? AND password = ?", (username, password)), INSERT INTO users (.., password)
 ((call
