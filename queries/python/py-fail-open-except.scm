@@ -11,7 +11,7 @@
   (comment)*
   .
   (block (return_statement (true)) @match)
-  (#in-function? @match "(?i)(authenticat|authoriz|permission|verif|validat|saniti[sz]|csrf|xsrf|rate_?limit|throttl|password|passwd|signature|hmac|jwt|credential|captcha)|(^|_)(auth|login|perms?|acl|otp|mfa|totp|check\\w*|is_valid\\w*|is_safe\\w*|is_trusted\\w*|is_allowed\\w*)(_|$)|(^|_)(has|can|require|requires|ensure|is)_?[a-z_]*(access|perm|role|admin|owner|allowed|authorized)")
+  (#in-function? @match "(?i)(authenticat|authoriz|permission|verif|validat|saniti[sz]|csrf|xsrf|rate_?limit|throttl|password|passwd|signature|hmac|jwt|credential|captcha)|(^|_)(auth|login|perms?|acl|otp|mfa|totp|is_valid\\w*|is_safe\\w*|is_trusted\\w*|is_allowed\\w*)(_|$)|(^|_)check_\\w*(auth|perm|access|token|passw|credential|signature|role|admin|login|session|api_?key|acl|scope|otp|mfa|csrf|owner|hmac|cert|ssl|tls|sig)|(^|_)(has|can|require|requires|ensure|is)_?[a-z_]*(access|perm|role|admin|owner|allowed|authorized)")
   (#not-test? @match))
 
 ; except Exception / InvalidSignature ...: return True
@@ -23,7 +23,7 @@
           (as_pattern . (tuple [(identifier) @type (attribute attribute: (identifier) @type)]))]
   (block (return_statement (true)) @match)
   (#match? @type "^(Exception|BaseException)$|(?i)invalid|expired|signature|verif|auth|permission|denied|forbidden|jwt|jose|token|crypt|ssl|cert|mismatch|hmac|decode")
-  (#in-function? @match "(?i)(authenticat|authoriz|permission|verif|validat|saniti[sz]|csrf|xsrf|rate_?limit|throttl|password|passwd|signature|hmac|jwt|credential|captcha)|(^|_)(auth|login|perms?|acl|otp|mfa|totp|check\\w*|is_valid\\w*|is_safe\\w*|is_trusted\\w*|is_allowed\\w*)(_|$)|(^|_)(has|can|require|requires|ensure|is)_?[a-z_]*(access|perm|role|admin|owner|allowed|authorized)")
+  (#in-function? @match "(?i)(authenticat|authoriz|permission|verif|validat|saniti[sz]|csrf|xsrf|rate_?limit|throttl|password|passwd|signature|hmac|jwt|credential|captcha)|(^|_)(auth|login|perms?|acl|otp|mfa|totp|is_valid\\w*|is_safe\\w*|is_trusted\\w*|is_allowed\\w*)(_|$)|(^|_)check_\\w*(auth|perm|access|token|passw|credential|signature|role|admin|login|session|api_?key|acl|scope|otp|mfa|csrf|owner|hmac|cert|ssl|tls|sig)|(^|_)(has|can|require|requires|ensure|is)_?[a-z_]*(access|perm|role|admin|owner|allowed|authorized)")
   (#not-test? @match))
 
 ; def sanitize_html(html): try: ... except Exception: return html   (first parameter returned)
@@ -44,7 +44,7 @@
         (block (return_statement (identifier) @ret) @match))))
   (#eq? @param @ret)
   (#not-any-of? @param "self" "cls")
-  (#match? @fname "(?i)(authenticat|authoriz|permission|verif|validat|saniti[sz]|csrf|xsrf|rate_?limit|throttl|password|passwd|signature|hmac|jwt|credential|captcha)|(^|_)(auth|login|perms?|acl|otp|mfa|totp|check\\w*|is_valid\\w*|is_safe\\w*|is_trusted\\w*|is_allowed\\w*)(_|$)|(^|_)(has|can|require|requires|ensure|is)_?[a-z_]*(access|perm|role|admin|owner|allowed|authorized)")
+  (#match? @fname "(?i)(authenticat|authoriz|permission|verif|validat|saniti[sz]|csrf|xsrf|rate_?limit|throttl|password|passwd|signature|hmac|jwt|credential|captcha)|(^|_)(auth|login|perms?|acl|otp|mfa|totp|is_valid\\w*|is_safe\\w*|is_trusted\\w*|is_allowed\\w*)(_|$)|(^|_)check_\\w*(auth|perm|access|token|passw|credential|signature|role|admin|login|session|api_?key|acl|scope|otp|mfa|csrf|owner|hmac|cert|ssl|tls|sig)|(^|_)(has|can|require|requires|ensure|is)_?[a-z_]*(access|perm|role|admin|owner|allowed|authorized)")
   (#not-test? @match))
 
 (function_definition
@@ -67,7 +67,7 @@
   (#eq? @param @ret)
   (#not-any-of? @param "self" "cls")
   (#match? @type "^(Exception|BaseException)$|(?i)invalid|expired|signature|verif|auth|permission|denied|forbidden|jwt|jose|token|crypt|ssl|cert|mismatch|hmac|decode")
-  (#match? @fname "(?i)(authenticat|authoriz|permission|verif|validat|saniti[sz]|csrf|xsrf|rate_?limit|throttl|password|passwd|signature|hmac|jwt|credential|captcha)|(^|_)(auth|login|perms?|acl|otp|mfa|totp|check\\w*|is_valid\\w*|is_safe\\w*|is_trusted\\w*|is_allowed\\w*)(_|$)|(^|_)(has|can|require|requires|ensure|is)_?[a-z_]*(access|perm|role|admin|owner|allowed|authorized)")
+  (#match? @fname "(?i)(authenticat|authoriz|permission|verif|validat|saniti[sz]|csrf|xsrf|rate_?limit|throttl|password|passwd|signature|hmac|jwt|credential|captcha)|(^|_)(auth|login|perms?|acl|otp|mfa|totp|is_valid\\w*|is_safe\\w*|is_trusted\\w*|is_allowed\\w*)(_|$)|(^|_)check_\\w*(auth|perm|access|token|passw|credential|signature|role|admin|login|session|api_?key|acl|scope|otp|mfa|csrf|owner|hmac|cert|ssl|tls|sig)|(^|_)(has|can|require|requires|ensure|is)_?[a-z_]*(access|perm|role|admin|owner|allowed|authorized)")
   (#not-test? @match))
 
 ; the same in a method: def validate_token(self, token): ... except Exception: return token
@@ -90,7 +90,7 @@
         (block (return_statement (identifier) @ret) @match))))
   (#eq? @param @ret)
   (#any-of? @self "self" "cls")
-  (#match? @fname "(?i)(authenticat|authoriz|permission|verif|validat|saniti[sz]|csrf|xsrf|rate_?limit|throttl|password|passwd|signature|hmac|jwt|credential|captcha)|(^|_)(auth|login|perms?|acl|otp|mfa|totp|check\\w*|is_valid\\w*|is_safe\\w*|is_trusted\\w*|is_allowed\\w*)(_|$)|(^|_)(has|can|require|requires|ensure|is)_?[a-z_]*(access|perm|role|admin|owner|allowed|authorized)")
+  (#match? @fname "(?i)(authenticat|authoriz|permission|verif|validat|saniti[sz]|csrf|xsrf|rate_?limit|throttl|password|passwd|signature|hmac|jwt|credential|captcha)|(^|_)(auth|login|perms?|acl|otp|mfa|totp|is_valid\\w*|is_safe\\w*|is_trusted\\w*|is_allowed\\w*)(_|$)|(^|_)check_\\w*(auth|perm|access|token|passw|credential|signature|role|admin|login|session|api_?key|acl|scope|otp|mfa|csrf|owner|hmac|cert|ssl|tls|sig)|(^|_)(has|can|require|requires|ensure|is)_?[a-z_]*(access|perm|role|admin|owner|allowed|authorized)")
   (#not-test? @match))
 
 (function_definition
@@ -115,5 +115,5 @@
   (#eq? @param @ret)
   (#any-of? @self "self" "cls")
   (#match? @type "^(Exception|BaseException)$|(?i)invalid|expired|signature|verif|auth|permission|denied|forbidden|jwt|jose|token|crypt|ssl|cert|mismatch|hmac|decode")
-  (#match? @fname "(?i)(authenticat|authoriz|permission|verif|validat|saniti[sz]|csrf|xsrf|rate_?limit|throttl|password|passwd|signature|hmac|jwt|credential|captcha)|(^|_)(auth|login|perms?|acl|otp|mfa|totp|check\\w*|is_valid\\w*|is_safe\\w*|is_trusted\\w*|is_allowed\\w*)(_|$)|(^|_)(has|can|require|requires|ensure|is)_?[a-z_]*(access|perm|role|admin|owner|allowed|authorized)")
+  (#match? @fname "(?i)(authenticat|authoriz|permission|verif|validat|saniti[sz]|csrf|xsrf|rate_?limit|throttl|password|passwd|signature|hmac|jwt|credential|captcha)|(^|_)(auth|login|perms?|acl|otp|mfa|totp|is_valid\\w*|is_safe\\w*|is_trusted\\w*|is_allowed\\w*)(_|$)|(^|_)check_\\w*(auth|perm|access|token|passw|credential|signature|role|admin|login|session|api_?key|acl|scope|otp|mfa|csrf|owner|hmac|cert|ssl|tls|sig)|(^|_)(has|can|require|requires|ensure|is)_?[a-z_]*(access|perm|role|admin|owner|allowed|authorized)")
   (#not-test? @match))

@@ -9,7 +9,8 @@
     [(integer) (binary_operator) (attribute)] @mode @match)
   (#any-of? @fn "chmod" "fchmod" "lchmod" "mkdir" "makedirs" "touch" "mkfifo")
   (#match? @mode "^(0[oO]?[0-7]*[2367]|511|438)$|S_IWOTH|S_IRWXO")
-  (#not-match? @mode "~"))
+  (#not-match? @mode "~")
+  (#not-test? @mode))
 
 ; mode=0o777 on the same calls, and on os.open
 (call
@@ -21,9 +22,11 @@
   (#eq? @kw "mode")
   (#any-of? @fn "chmod" "fchmod" "lchmod" "mkdir" "makedirs" "touch" "mkfifo" "open")
   (#match? @mode "^(0[oO]?[0-7]*[2367]|511|438)$|S_IWOTH|S_IRWXO")
-  (#not-match? @mode "~"))
+  (#not-match? @mode "~")
+  (#not-test? @mode))
 
-; os.open(p, flags, 0o777)
+; os.open(p, flags, 0o777). 0o666 is the mode open() itself uses (the umask narrows it), so it is
+; not flagged here.
 (call
   function: (_) @fn
   arguments: (argument_list
@@ -32,8 +35,10 @@
     [(integer) (binary_operator) (attribute)] @mode @match)
   (#match? @fn "open$")
   (#resolves-to? @fn "os.open")
-  (#match? @mode "^(0[oO]?[0-7]*[2367]|511|438)$|S_IWOTH|S_IRWXO")
-  (#not-match? @mode "~"))
+  (#match? @mode "^(0[oO]?[0-7]*[2367]|511)$|S_IWOTH|S_IRWXO")
+  (#not-match? @mode "^0[oO]?666$")
+  (#not-match? @mode "~")
+  (#not-test? @mode))
 
 ; os.umask(0) as a statement. `old = os.umask(0); os.umask(old)` only reads the umask.
 (expression_statement
@@ -42,4 +47,5 @@
     arguments: (argument_list . (integer) @mode .)) @match
   (#match? @fn "umask$")
   (#resolves-to? @fn "os.umask")
-  (#match? @mode "^(0|0[oO]?[0-7]*[0145])$"))
+  (#match? @mode "^(0|0[oO]?[0-7]*[0145])$")
+  (#not-test? @mode))
