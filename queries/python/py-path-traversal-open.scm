@@ -1,0 +1,60 @@
+; Request data reaches a file-system path: open(), send_file, FileResponse, os.remove, shutil.*,
+; pathlib read/write methods, upload .save(). `secure_filename`/`os.path.basename` sanitize; a
+; containment check in the function (`is_relative_to`, `commonpath`, `startswith`, `safe_join`)
+; guards. send_from_directory is the safe API and is not a sink.
+
+; open(os.path.join(BASE, name)), send_file(path), FileResponse(path), os.remove(path)
+(call
+  function: (_) @callee
+  arguments: (argument_list
+    . [(identifier) (string) (concatenated_string) (binary_operator) (call) (attribute) (subscript)
+       (parenthesized_expression) (conditional_expression)] @path)
+  (#resolves-to? @callee "open" "builtins.open" "io.open" "codecs.open" "aiofiles.open" "os.open"
+    "flask.send_file" "flask.helpers.send_file" "werkzeug.utils.send_file"
+    "fastapi.responses.FileResponse" "starlette.responses.FileResponse"
+    "os.remove" "os.unlink" "os.rmdir" "os.removedirs" "os.listdir" "os.scandir" "os.walk"
+    "os.truncate" "os.chmod" "os.chown" "shutil.rmtree" "pathlib.Path" "pathlib.PurePath")
+  (#tainted? @path "path")) @match
+
+; FileResponse(path=...), send_file(path_or_file=...), open(file=...)
+(call
+  function: (_) @callee
+  arguments: (argument_list (keyword_argument name: (identifier) @kw value: (_) @path))
+  (#any-of? @kw "path" "file" "path_or_file")
+  (#resolves-to? @callee "open" "builtins.open" "io.open" "aiofiles.open"
+    "flask.send_file" "flask.helpers.send_file" "fastapi.responses.FileResponse" "starlette.responses.FileResponse")
+  (#tainted? @path "path")) @match
+
+; shutil.copy(src, dst), shutil.move, os.rename(src, dst): any path argument
+(call
+  function: (_) @callee
+  arguments: (argument_list
+    [(identifier) (string) (concatenated_string) (binary_operator) (call) (attribute) (subscript)
+     (parenthesized_expression)] @path)
+  (#resolves-to? @callee "shutil.copy" "shutil.copy2" "shutil.copyfile" "shutil.copytree" "shutil.move"
+    "os.rename" "os.replace" "os.renames" "os.link" "os.symlink")
+  (#tainted? @path "path")) @match
+
+; (UPLOAD_DIR / name).read_text(), Path(user_path).write_bytes(data), target.unlink()
+(call
+  function: (attribute object: (_) @path attribute: (identifier) @method)
+  (#any-of? @method "read_text" "read_bytes" "write_text" "write_bytes" "unlink" "rmdir")
+  (#tainted? @path "path")) @match
+
+; Path(base, name).open("rb"), (base / name).open()
+(call
+  function: (attribute
+    object: [(call function: (_) @cls) (binary_operator operator: "/") (parenthesized_expression (binary_operator operator: "/"))] @path
+    attribute: (identifier) @method)
+  (#eq? @method "open")
+  (#tainted? @path "path")) @match
+
+; upload.save(os.path.join(UPLOAD_FOLDER, upload.filename)) (werkzeug FileStorage, PIL images)
+(call
+  function: (attribute object: (_) @obj attribute: (identifier) @method)
+  arguments: (argument_list
+    . [(identifier) (string) (concatenated_string) (binary_operator) (call) (attribute) (subscript)
+       (parenthesized_expression)] @path)
+  (#eq? @method "save")
+  (#not-match? @obj "storage$")
+  (#tainted? @path "path")) @match

@@ -1,0 +1,89 @@
+; Text that reaches a page as HTML without escaping.
+
+; Markup(f"<b>{name}</b>"), mark_safe(user_bio): parts wrapped in escape()/bleach.clean() are fine;
+; Markup("<br>").join(...) and Markup("<b>{}</b>").format(x) escape their arguments and are fine.
+(call
+  function: (_) @api
+  arguments: (argument_list
+    . [(identifier) (string) (concatenated_string) (binary_operator) (call) (attribute) (subscript)
+       (parenthesized_expression) (conditional_expression)] @html)
+  (#resolves-to? @api "markupsafe.Markup" "flask.Markup" "jinja2.Markup" "jinja2.utils.Markup"
+    "django.utils.safestring.mark_safe" "django.utils.safestring.SafeString" "django.utils.safestring.SafeText"
+    "django.utils.html.mark_safe")
+  (#not-sanitized? @html "html")) @match
+
+; format_html(f"<b>{name}</b>"): the format string itself must be constant.
+(call
+  function: (_) @api
+  arguments: (argument_list . (_) @html)
+  (#resolves-to? @api "django.utils.html.format_html")
+  (#string-built? @html)
+  (#not-sanitized? @html "html")) @match
+
+; jinja2.Environment(autoescape=False)
+((call
+    function: (_) @api
+    (#resolves-to? @api "jinja2.Environment" "jinja2.environment.Environment" "jinja2.Template" "jinja2.environment.Template")) @match @html
+  (#kwarg? @match "autoescape" "False"))
+
+; jinja2.Environment(loader=...) with the default autoescape=False, in a file that renders .html
+((call
+    function: (_) @api
+    (#resolves-to? @api "jinja2.Environment" "jinja2.environment.Environment")) @match @html
+  (#no-kwarg? @match "autoescape")
+  (#file-mentions? "\\.html?['\"]"))
+
+; jinja2.Template("<p>Hello {{ name }}</p>") renders HTML with jinja2's default autoescape=False
+((call
+    function: (_) @api
+    arguments: (argument_list . (string) @html)
+    (#resolves-to? @api "jinja2.Template" "jinja2.environment.Template")
+    (#match? @html "<[A-Za-z][^>]*>[^<]*[{][{]")) @match
+  (#no-kwarg? @match "autoescape"))
+
+; Flask/Django views returning HTML assembled from request data: return f"<h1>Hi {name}</h1>".
+; (FastAPI serialises a returned str as JSON, so files importing fastapi are skipped.)
+(return_statement
+  "return" @api
+  [(string) (binary_operator) (call)] @html
+  (#match? @html "<[A-Za-z!/]")
+  (#string-built? @html)
+  (#tainted? @html "html")
+  (#no-file-mentions? "(?m)^\\s*(from|import)\\s+fastapi")) @match
+
+; return f"<p>{msg}</p>", 400
+(return_statement
+  "return" @api
+  (expression_list . [(string) (binary_operator) (call)] @html)
+  (#match? @html "<[A-Za-z!/]")
+  (#string-built? @html)
+  (#tainted? @html "html")
+  (#no-file-mentions? "(?m)^\\s*(from|import)\\s+fastapi")) @match
+
+; HttpResponse(html) / HTMLResponse(html) / make_response(html) / Response(html) with request data
+; and no non-HTML content type.
+((call
+    function: (_) @api
+    arguments: (argument_list
+      . [(identifier) (string) (concatenated_string) (binary_operator) (call) (subscript)
+         (parenthesized_expression)] @html)
+    (#resolves-to? @api "django.http.HttpResponse" "django.http.response.HttpResponse"
+      "fastapi.responses.HTMLResponse" "starlette.responses.HTMLResponse"
+      "flask.make_response" "flask.Response" "werkzeug.wrappers.Response" "werkzeug.Response")
+    (#tainted? @html "html")
+    (#not-created-by? @html "flask.render_template" "flask.templating.render_template" "flask.jsonify"
+      "django.shortcuts.render" "django.template.loader.render_to_string" "*.render" "*.render_template"
+      "*.render_to_string" "*.TemplateResponse")) @match
+  (#no-kwarg? @match "content_type")
+  (#no-kwarg? @match "mimetype")
+  (#no-kwarg? @match "media_type")
+  (#not-match? @match "(?i)['\"]content-type['\"]"))
+
+; HTMLResponse(content=...)
+(call
+  function: (_) @api
+  arguments: (argument_list (keyword_argument name: (identifier) @kw value: (_) @html))
+  (#eq? @kw "content")
+  (#resolves-to? @api "fastapi.responses.HTMLResponse" "starlette.responses.HTMLResponse")
+  (#tainted? @html "html")
+  (#not-created-by? @html "*.render" "*.render_template" "*.render_to_string" "*.TemplateResponse")) @match
