@@ -9,4 +9,5 @@
     "*::from_utf8_unchecked" "from_utf8_unchecked"
     "*::from_utf8_unchecked_mut" "from_utf8_unchecked_mut"
     "*::from_boxed_utf8_unchecked" "from_boxed_utf8_unchecked")
-  (#not-match? @bytes "^&?b?r?#*\""))
+  (#not-match? @bytes "^&?b?r?#*\"")
+  (#not-test? @match))
