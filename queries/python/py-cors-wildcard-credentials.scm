@@ -1,7 +1,8 @@
 ; A wildcard CORS origin combined with credentials. Starlette/FastAPI's CORSMiddleware then
 ; echoes the caller's Origin for cookie requests, and Flask-CORS reflects the origin when
 ; supports_credentials=True, so any website can read authenticated responses. A wildcard
-; without credentials is not flagged. Origins are followed through simple variables.
+; without credentials is not flagged. Origins are followed through simple variables; a "*"
+; anywhere in the value (`os.getenv("ORIGINS", "*").split(",")`) counts as a wildcard.
 
 ; app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_credentials=True),
 ; Middleware(CORSMiddleware, ...), CORSMiddleware(app, ...)
@@ -13,7 +14,7 @@
       value: (_) @origins) @match) @args
   (#resolves-to? @mw "*CORSMiddleware")
   (#eq? @kw "allow_origins")
-  (#value-matches? @origins "[\\[(]\\s*[rRuU]?['\"]\\*['\"]\\s*,?\\s*[\\])]|[rRuU]?['\"]\\*['\"]")
+  (#value-matches? @origins "(?s).*['\"]\\*['\"].*")
   (#kwarg? @args "allow_credentials" "True"))
 
 (call
@@ -24,7 +25,7 @@
       value: (_) @origins) @match) @args
   (#resolves-to? @mw "*CORSMiddleware")
   (#eq? @kw "allow_origins")
-  (#value-matches? @origins "[\\[(]\\s*[rRuU]?['\"]\\*['\"]\\s*,?\\s*[\\])]|[rRuU]?['\"]\\*['\"]")
+  (#value-matches? @origins "(?s).*['\"]\\*['\"].*")
   (#kwarg? @args "allow_credentials" "True"))
 
 ; allow_origin_regex=".*" with credentials
@@ -58,7 +59,7 @@
   (#match? @cors "(^|\\.)(CORS|cross_origin)$")
   (#resolves-to? @cors "flask_cors.CORS" "flask_cors.cross_origin" "flask_cors.extension.CORS" "flask_cors.decorator.cross_origin")
   (#eq? @kw "origins")
-  (#value-matches? @origins "[\\[(]\\s*[rRuU]?[\'\"]\\*[\'\"]\\s*,?\\s*[\\])]|[rRuU]?[\'\"]\\*[\'\"]")
+  (#value-matches? @origins "(?s).*['\"]\\*['\"].*")
   (#kwarg? @args "supports_credentials" "True")) @match
 
 (call

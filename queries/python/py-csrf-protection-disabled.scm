@@ -111,3 +111,21 @@
   (#eq? @method "remove")
   (#match? @setting "CsrfViewMiddleware")
   (#not-test? @setting)) @match
+
+; DRF: class CsrfExemptSessionAuthentication(SessionAuthentication):
+;          def enforce_csrf(self, request): return   # skip the CSRF check
+(function_definition
+  name: (identifier) @name @match
+  body: (block
+    .
+    (expression_statement (string))?
+    .
+    (comment)*
+    .
+    [(pass_statement) (return_statement) (expression_statement (ellipsis))] @noop
+    .
+    (comment)*
+    .)
+  (#eq? @name "enforce_csrf")
+  (#match? @noop "^(pass|return|return None|\\.\\.\\.)$")
+  (#not-test? @noop))

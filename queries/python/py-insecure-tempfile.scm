@@ -64,3 +64,14 @@
   (#match? @path "^[rRbBuU]?(\"|')/(tmp|var/tmp|dev/shm)/?(\"|')$")
   (#resolves-to? @fn "os.path.join" "posixpath.join")
   (#not-test? @fn)) @match
+
+; Path("/tmp") / "report.json"
+(binary_operator
+  left: (call
+    function: (_) @fn
+    arguments: (argument_list . (string) @path .))
+  operator: "/"
+  (#match? @path "^[rRbBuU]?(\"|')/(tmp|var/tmp|dev/shm)/?(\"|')$")
+  (#resolves-to? @fn "pathlib.Path" "pathlib.PurePath" "pathlib.PosixPath")
+  (#not-match? @match "uuid4|token_hex|token_urlsafe")
+  (#not-test? @fn)) @match

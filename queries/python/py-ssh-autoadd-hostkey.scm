@@ -12,3 +12,11 @@
   (#match? @policy "(AutoAddPolicy|WarningPolicy)$")
   (#resolves-to? @policy "*AutoAddPolicy" "*WarningPolicy")
   (#not-test? @policy)) @match
+
+; policy = paramiko.AutoAddPolicy(); client.set_missing_host_key_policy(policy)
+(call
+  function: (attribute attribute: (identifier) @method)
+  arguments: (argument_list . (identifier) @policy)
+  (#eq? @method "set_missing_host_key_policy")
+  (#value-matches? @policy "(?s).*\\b(AutoAddPolicy|WarningPolicy)\\b.*")
+  (#not-test? @policy)) @match

@@ -13,6 +13,19 @@
   (#not-resolves-to? @callee "jwt.*" "jose.*")
   (#not-test? @setting))
 
+; verify=VERIFY_SSL where the name is bound to False in the function or module
+(call
+  function: (_) @callee
+  arguments: (argument_list
+    (keyword_argument
+      name: (identifier) @kw
+      value: (identifier) @v) @setting @match)
+  (#eq? @kw "verify")
+  (#value-matches? @v "False")
+  (#not-match? @callee "(^|\\.)decode$")
+  (#not-resolves-to? @callee "jwt.*" "jose.*")
+  (#not-test? @setting))
+
 ; Other spellings: aiohttp verify_ssl, elasticsearch/opensearch verify_certs, urllib3
 ; assert_hostname, redis ssl_check_hostname, ansible-style validate_certs.
 (keyword_argument
