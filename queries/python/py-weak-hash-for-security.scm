@@ -45,21 +45,21 @@
 
 ; MD5/SHA-1 computing a token, signature or MAC: in a function named for it ...
 ((call
-  function: (_) @callee
-  arguments: (argument_list) @algorithm) @match
+  function: (_) @callee @algorithm
+  arguments: (argument_list) @args) @match
   (#resolves-to? @callee "hashlib.md5" "hashlib.sha1" "Crypto.Hash.MD5.new" "Crypto.Hash.SHA1.new" "Crypto.Hash.SHA.new" "Cryptodome.Hash.MD5.new" "Cryptodome.Hash.SHA1.new")
   (#in-function? @match "(?i:(^|_)(sign|signed|signer|signing|signature|signatures|sig|token|csrf|xsrf|nonce|otp|totp|hotp|hmac|api_?key|apikey|secret|session_?id|session_?key|reset_?code|verification_?code)(_|$)|(^|_)mac$)|[a-z](Sign|Signature|Token|Csrf|Nonce|Otp|Hmac|ApiKey|Secret|SessionId)([A-Z_]|$)|^(sign|token|csrf|hmac)[A-Z]")
   (#not-in-function? @match "(?i)cache|etag|checksum|fingerprint|dedup|integrity|file_?hash")
   (#not-assigned-to? @match "(?i)cache|etag|checksum|fingerprint|file_?hash|bucket|shard|partition")
-  (#not-match? @algorithm "urandom|secrets\\.|token_bytes|token_hex|token_urlsafe|uuid4|SystemRandom|usedforsecurity\\s*=\\s*False")
+  (#not-match? @args "urandom|secrets\\.|token_bytes|token_hex|token_urlsafe|uuid4|SystemRandom|usedforsecurity\\s*=\\s*False")
   (#not-test? @match))
 
 ; ... or stored under such a name: signature = hashlib.md5(secret + body).hexdigest()
 ((call
-  function: (_) @callee
-  arguments: (argument_list) @algorithm) @match
+  function: (_) @callee @algorithm
+  arguments: (argument_list) @args) @match
   (#resolves-to? @callee "hashlib.md5" "hashlib.sha1" "Crypto.Hash.MD5.new" "Crypto.Hash.SHA1.new" "Crypto.Hash.SHA.new" "Cryptodome.Hash.MD5.new" "Cryptodome.Hash.SHA1.new")
   (#assigned-to? @match "(?i:(^|[_.\"'])(sign|signed|signature|sig|token|csrf|xsrf|csrf_token|nonce|otp|totp|hmac|api_?key|apikey|secret|session_?id|session_?key|reset_?code|verification_?code|auth_?token|access_?token|mac)([_\"']|$))|[a-z](Signature|Token|Csrf|Nonce|Otp|Hmac|ApiKey|Secret|SessionId)([A-Z_]|$)")
   (#not-assigned-to? @match "(?i)cache|etag|checksum|fingerprint|file_?hash|bucket|shard|partition|tokens")
-  (#not-match? @algorithm "urandom|secrets\\.|token_bytes|token_hex|token_urlsafe|uuid4|SystemRandom|usedforsecurity\\s*=\\s*False")
+  (#not-match? @args "urandom|secrets\\.|token_bytes|token_hex|token_urlsafe|uuid4|SystemRandom|usedforsecurity\\s*=\\s*False")
   (#not-test? @match))
