@@ -369,6 +369,8 @@ impl Semantics for Python {
                 node.named_child_count() > 0 && named_children(node).all(|c| self.is_constant(c, src, is_const_name))
             }
             "for_in_clause" => node.child_by_field_name("right").is_some_and(|r| self.is_constant(r, src, is_const_name)),
+            // `NONCE[:8]`, `KEY[0]`: indexing or slicing constant data with constant bounds.
+            "subscript" | "slice" => named_children(node).all(|c| self.is_constant(c, src, is_const_name)),
             "call" => {
                 let Some(func) = node.child_by_field_name("function") else { return false };
                 let name = match func.kind() {
