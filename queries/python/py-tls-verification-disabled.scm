@@ -13,7 +13,8 @@
   (#not-resolves-to? @callee "jwt.*" "jose.*")
   (#not-test? @setting))
 
-; verify=VERIFY_SSL where the name is bound to False in the function or module
+; verify=VERIFY_SSL where the name is bound only to constants in the function or module, one of
+; them False (a value read from the environment or a config is not judged)
 (call
   function: (_) @callee
   arguments: (argument_list
@@ -21,6 +22,7 @@
       name: (identifier) @kw
       value: (identifier) @v) @setting @match)
   (#eq? @kw "verify")
+  (#constant? @v)
   (#value-matches? @v "False")
   (#not-match? @callee "(^|\\.)decode$")
   (#not-resolves-to? @callee "jwt.*" "jose.*")
