@@ -1,7 +1,8 @@
 ; Debug mode or the interactive Werkzeug debugger switched on in application code. A value read from
 ; configuration (`debug=os.environ.get("FLASK_DEBUG") == "1"`) is not flagged; test code is skipped.
 
-; app.run(debug=True), socketio.run(app, debug=True), app.run_server(debug=True) (Dash)
+; app.run(debug=True), socketio.run(app, debug=True), app.run_server(debug=True) (Dash), in files that
+; import a WSGI/ASGI framework whose debug mode exposes tracebacks or a console
 (call
   function: (attribute attribute: (identifier) @method) @api
   arguments: (argument_list
@@ -10,7 +11,8 @@
   (#eq? @kw "debug")
   (#not-eq? @val "0")
   (#not-resolves-to? @api "asyncio.run" "asyncio.*" "uvicorn.run" "trio.run" "anyio.run" "*.loop.run" "loop.run")
-  (#not-test? @api))
+  (#not-test? @api)
+  (#file-mentions? "(?m)^\\s*(from|import)\\s+(flask|werkzeug|dash|flask_socketio|quart|bottle|sanic|connexion|apiflask)\\b"))
 
 ; run_simple(..., use_debugger=True), app.run(use_debugger=True), DebuggedApplication(app, evalex=True)
 (call

@@ -314,9 +314,11 @@ fn constant_or_sanitized<'t>(node: Node<'t>, class: &str, ctx: &FileContext<'t>,
     match node.kind() {
         // The loop part of a comprehension spliced by `join` adds no text of its own.
         "for_in_clause" | "if_clause" => return true,
-        "list" | "tuple" | "set" | "expression_list" | "parenthesized_expression" | "array" => {
+        "list" | "tuple" | "set" | "expression_list" | "parenthesized_expression" | "array" | "dictionary" => {
             return node.named_children(&mut cursor).all(rec);
         }
+        // `"cp %(src)s" % {"src": shlex.quote(p)}`: only the value is spliced.
+        "pair" => return node.child_by_field_name("value").is_some_and(rec),
         "generator_expression" | "list_comprehension" | "set_comprehension" => {
             return node.child_by_field_name("body").is_some_and(rec);
         }

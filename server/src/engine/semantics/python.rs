@@ -393,7 +393,7 @@ impl Semantics for Python {
         }
     }
 
-    fn handler_params(&self, scope: Node, src: &[u8], sources: &HandlerSources, imports: &HashMap<String, String>) -> Vec<String> {
+    fn handler_params(&self, scope: Node, src: &[u8], sources: &HandlerSources, imports: &HashMap<String, String>, _parse_sanitizes: bool) -> Vec<String> {
         let Some(parent) = scope.parent() else { return Vec::new() };
         let decorated = parent.kind() == "decorated_definition";
         let is_handler = decorated
@@ -428,6 +428,11 @@ impl Semantics for Python {
             // `item_id: int`, `ts: datetime`, `key: uuid.UUID`: the framework validates and converts
             // the value, so it cannot carry text into a path, URL, query or page.
             if annotation.is_some_and(|a| is_scalar_annotation(text(a, src))) {
+                continue;
+            }
+            // `pk`, `doc_id`: an untyped record key is looked up, not used as text, and taint would
+            // otherwise spread to every record fetched with it (`doc = Doc.objects.get(pk=pk)`).
+            if annotation.is_none() && is_record_key_name(name) {
                 continue;
             }
             let injected = [annotation, default].into_iter().flatten().any(|n| {
@@ -484,6 +489,11 @@ fn is_django_view(scope: Node, src: &[u8], imports: &HashMap<String, String>) ->
     let names: Vec<String> = named_children(params).filter_map(name_of).collect();
     let first = names.iter().find(|n| *n != "self" && *n != "cls");
     first.is_some_and(|n| n == "request") && names.len() > names.iter().position(|n| n == "request").unwrap_or(0) + 1
+}
+
+/// Parameter names that hold a record key (`id`, `pk`, `user_id`, `order_uuid`).
+fn is_record_key_name(name: &str) -> bool {
+    matches!(name, "id" | "pk" | "uuid") || ["_id", "_pk", "_uuid"].iter().any(|s| name.len() > s.len() && name.ends_with(s))
 }
 
 /// Parameter annotations whose values a web framework converts before the handler runs.
@@ -562,6 +572,16 @@ mod tests {
         }
         for no in ["str", "Optional[str]", "Annotated[str, Query()]", "list[int]", "Path", "Interval"] {
             assert!(!is_scalar_annotation(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn record_key_names() {
+        for yes in ["id", "pk", "doc_id", "order_uuid", "user_pk"] {
+            assert!(super::is_record_key_name(yes), "{yes}");
+        }
+        for no in ["_id", "filename", "idea", "paid", "path"] {
+            assert!(!super::is_record_key_name(no), "{no}");
         }
     }
 }
