@@ -23,6 +23,7 @@
 
 ; Driver methods whose first argument is SQL text: rusqlite, postgres/tokio-postgres, mysql,
 ; sqlx Executor (`pool.execute(sql)`, `conn.fetch_all(sql)`), sea-orm `execute_unprepared`.
+; The method names are generic, so the file must mention SQL keywords or a database crate.
 ((call_expression
   function: (field_expression field: (field_identifier) @callee)
   arguments: (arguments . (_) @sql)) @match
@@ -31,6 +32,7 @@
     "query" "query_one" "query_opt" "query_raw" "batch_execute" "simple_query" "prepare_typed"
     "query_drop" "query_first" "query_iter" "query_map" "query_fold" "exec" "exec_drop" "exec_first" "exec_iter" "exec_map"
     "fetch" "fetch_all" "fetch_one" "fetch_optional" "fetch_many" "execute_many" "execute_unprepared" "query_all" "query_unprepared")
+  (#file-mentions? "\\b(SELECT|INSERT|UPDATE|DELETE|CREATE|DROP|ALTER|TRUNCATE|PRAGMA|GRANT|REVOKE|VACUUM|COPY|SET ROLE)\\b|sqlx|rusqlite|postgres|mysql|diesel|sea_orm|tiberius|duckdb|libsql|clickhouse|scylla|odbc|sqlite")
   (#string-built? @sql)
   (#no-scope-mentions? @sql "placeholders|\\|_\\|\\s*\"\\?\"|\"\\?\"\\.repeat|format!\\(\"\\$\\{\\}\"")
   (#not-test? @sql))
