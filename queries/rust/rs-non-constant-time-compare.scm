@@ -1,6 +1,6 @@
 ; `==` / `!=` on secrets: MACs, signatures, tokens, API keys. The comparison returns at the first
 ; differing byte, so response times reveal how much of a guess is right. One side must be named
-; like a secret (`signature`, `expected_sig`, `hmac_hex`, `api_key`, `auth_token`, `secret`,
+; like a secret (`signature`, `expected_sig`, `hmac_hex`, `api_key`, `admin_key`, `auth_token`, `secret`,
 ; `state.webhook_secret`, optionally followed by `.as_bytes()` etc.), the other side must not be a
 ; literal, `None` or an enum variant (`token == ""`, `token.kind == TokenKind::Ident` are fine).
 ; Ambiguous names (`mac`, `tag`, `digest`) count only in files that do MAC/AEAD work; "token" is
@@ -10,7 +10,7 @@
   left: (_) @left
   operator: ["==" "!="] @operator
   right: (_) @right) @match
-  (#match? @left "(?i)^(Some\\()?[&*(]*([A-Za-z_][\\w:]*(\\([^()]*\\))?\\.)*(\\w+::)*([a-z0-9_]*_)?(signature|sig|hmac|api_?key|secret|secret_?key|token|bearer|webhook_secret)(_(hex|bytes|b64|base64|str|string|value|header|param))?(\\(\\))?(\\.(as_bytes|as_str|as_ref|to_string|to_owned|as_slice|to_vec|as_deref|unwrap|unwrap_or_default|trim|to_lowercase|to_uppercase|expose_secret|into_bytes|finalize|clone)\\(\\))*(\\[\\.\\.\\])?\\)?$")
+  (#match? @left "(?i)^(Some\\()?[&*(]*([A-Za-z_][\\w:]*(\\([^()]*\\))?\\.)*(\\w+::)*([a-z0-9_]*_)?(signature|sig|hmac|secret|token|bearer|apikey|(api|admin|master|secret|private|signing|shared|service|auth|access|app|client|internal|session|hmac|webhook|encryption|license)_key)(_(hex|bytes|b64|base64|str|string|value|header|param))?(\\(\\))?(\\.(as_bytes|as_str|as_ref|to_string|to_owned|as_slice|to_vec|as_deref|unwrap|unwrap_or_default|trim|to_lowercase|to_uppercase|expose_secret|into_bytes|finalize|clone)\\(\\))*(\\[\\.\\.\\])?\\)?$")
   (#not-match? @left "^(\"|b\"|b\'|\'|r#*\"|[0-9-]|None$|true$|false$|String::new\\(\\)$|Vec::new\\(\\)$|&?\\[\\]$|Some\\((&?\"|[0-9])|(\\w+::)*[A-Z][a-z]\\w*::[A-Z][a-z0-9]\\w*(\\(|$))")
   (#not-match? @right "^(\"|b\"|b\'|\'|r#*\"|[0-9-]|None$|true$|false$|String::new\\(\\)$|Vec::new\\(\\)$|&?\\[\\]$|Some\\((&?\"|[0-9])|(\\w+::)*[A-Z][a-z]\\w*::[A-Z][a-z0-9]\\w*(\\(|$))")
   (#no-file-mentions? "enum\\s+Token\\b|TokenKind|Token::[A-Z]|\\b(Lexer|Tokenizer|Scanner)\\b")
@@ -22,7 +22,7 @@
   left: (_) @left
   operator: ["==" "!="] @operator
   right: (_) @right) @match
-  (#match? @right "(?i)^(Some\\()?[&*(]*([A-Za-z_][\\w:]*(\\([^()]*\\))?\\.)*(\\w+::)*([a-z0-9_]*_)?(signature|sig|hmac|api_?key|secret|secret_?key|token|bearer|webhook_secret)(_(hex|bytes|b64|base64|str|string|value|header|param))?(\\(\\))?(\\.(as_bytes|as_str|as_ref|to_string|to_owned|as_slice|to_vec|as_deref|unwrap|unwrap_or_default|trim|to_lowercase|to_uppercase|expose_secret|into_bytes|finalize|clone)\\(\\))*(\\[\\.\\.\\])?\\)?$")
+  (#match? @right "(?i)^(Some\\()?[&*(]*([A-Za-z_][\\w:]*(\\([^()]*\\))?\\.)*(\\w+::)*([a-z0-9_]*_)?(signature|sig|hmac|secret|token|bearer|apikey|(api|admin|master|secret|private|signing|shared|service|auth|access|app|client|internal|session|hmac|webhook|encryption|license)_key)(_(hex|bytes|b64|base64|str|string|value|header|param))?(\\(\\))?(\\.(as_bytes|as_str|as_ref|to_string|to_owned|as_slice|to_vec|as_deref|unwrap|unwrap_or_default|trim|to_lowercase|to_uppercase|expose_secret|into_bytes|finalize|clone)\\(\\))*(\\[\\.\\.\\])?\\)?$")
   (#not-match? @left "^(\"|b\"|b\'|\'|r#*\"|[0-9-]|None$|true$|false$|String::new\\(\\)$|Vec::new\\(\\)$|&?\\[\\]$|Some\\((&?\"|[0-9])|(\\w+::)*[A-Z][a-z]\\w*::[A-Z][a-z0-9]\\w*(\\(|$))")
   (#not-match? @right "^(\"|b\"|b\'|\'|r#*\"|[0-9-]|None$|true$|false$|String::new\\(\\)$|Vec::new\\(\\)$|&?\\[\\]$|Some\\((&?\"|[0-9])|(\\w+::)*[A-Z][a-z]\\w*::[A-Z][a-z0-9]\\w*(\\(|$))")
   (#no-file-mentions? "enum\\s+Token\\b|TokenKind|Token::[A-Z]|\\b(Lexer|Tokenizer|Scanner)\\b")
