@@ -14,6 +14,17 @@
   (#not-test? @api)
   (#file-mentions? "(?m)^\\s*(from|import)\\s+(flask|werkzeug|dash|flask_socketio|quart|bottle|sanic|connexion|apiflask)\\b"))
 
+; ... or on an application object made by an app factory (`app = create_app(); app.run(debug=True)`)
+(call
+  function: (attribute object: (identifier) @obj attribute: (identifier) @method) @api
+  arguments: (argument_list
+    (keyword_argument name: (identifier) @kw value: [(true) (integer)] @val) @match)
+  (#any-of? @method "run" "run_server")
+  (#eq? @kw "debug")
+  (#not-eq? @val "0")
+  (#match? @obj "^(app|application|flask_app|web_app|webapp|server|socketio|dash_app)$")
+  (#not-test? @api))
+
 ; run_simple(..., use_debugger=True), app.run(use_debugger=True), DebuggedApplication(app, evalex=True)
 (call
   function: (_) @api

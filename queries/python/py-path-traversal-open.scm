@@ -49,12 +49,35 @@
   (#eq? @method "open")
   (#tainted? @path "path")) @match
 
-; upload.save(os.path.join(UPLOAD_FOLDER, upload.filename)) (werkzeug FileStorage, PIL images)
+; upload.save(os.path.join(UPLOAD_FOLDER, upload.filename)) (werkzeug FileStorage, PIL images).
+; Django storages (default_storage.save, FileSystemStorage().save) validate names and are skipped.
 (call
   function: (attribute object: (_) @obj attribute: (identifier) @method)
   arguments: (argument_list
     . [(identifier) (string) (concatenated_string) (binary_operator) (call) (attribute) (subscript)
        (parenthesized_expression)] @path)
   (#eq? @method "save")
-  (#not-match? @obj "storage$")
+  (#not-match? @obj "^(default_storage|storage|fs|.*\\.storage)$")
+  (#not-created-by? @obj "*Storage" "*storages*" "*get_storage_class*")
   (#tainted? @path "path")) @match
+
+; A helper that receives the upload object and writes it under the client's file name:
+; upload.save(os.path.join(dir, upload.filename)), open(f"{dir}/{upload.filename}", "wb"), also a
+; zip/tar member name written by hand. `secure_filename(upload.filename)` is not matched.
+(call
+  function: (attribute object: (_) @obj attribute: (identifier) @method)
+  arguments: (argument_list
+    . [(identifier) (string) (concatenated_string) (binary_operator) (call) (parenthesized_expression)] @path)
+  (#eq? @method "save")
+  (#not-match? @obj "^(default_storage|storage|fs|.*\\.storage)$")
+  (#not-created-by? @obj "*Storage" "*storages*" "*get_storage_class*")
+  (#value-matches? @path "(?s).*[,\\s{/+]\\s*[A-Za-z_][A-Za-z0-9_.]*\\.filename\\b.*")) @match
+
+(call
+  function: (_) @callee
+  arguments: (argument_list
+    . [(identifier) (string) (concatenated_string) (binary_operator) (call) (parenthesized_expression)] @path
+    . (string) @mode)
+  (#resolves-to? @callee "open" "builtins.open" "io.open" "aiofiles.open")
+  (#match? @mode "[wax]")
+  (#value-matches? @path "(?s).*[,\\s{/+]\\s*[A-Za-z_][A-Za-z0-9_.]*\\.filename\\b.*")) @match

@@ -51,11 +51,28 @@
   (#tainted? @html "html")
   (#no-file-mentions? "(?m)^\\s*(from|import)\\s+fastapi")) @match
 
+; html = f"<h1>Welcome {name}</h1>" ... return html
+(return_statement
+  "return" @api
+  (identifier) @html
+  (#value-matches? @html "(?s).*<[A-Za-z!/].*")
+  (#string-built? @html)
+  (#tainted? @html "html")
+  (#no-file-mentions? "(?m)^\\s*(from|import)\\s+fastapi")) @match
+
 ; return f"<p>{msg}</p>", 400
 (return_statement
   "return" @api
   (expression_list . [(string) (binary_operator) (call)] @html)
   (#match? @html "<[A-Za-z!/]")
+  (#string-built? @html)
+  (#tainted? @html "html")
+  (#no-file-mentions? "(?m)^\\s*(from|import)\\s+fastapi")) @match
+
+(return_statement
+  "return" @api
+  (expression_list . (identifier) @html)
+  (#value-matches? @html "(?s).*<[A-Za-z!/].*")
   (#string-built? @html)
   (#tainted? @html "html")
   (#no-file-mentions? "(?m)^\\s*(from|import)\\s+fastapi")) @match
@@ -71,9 +88,11 @@
       "fastapi.responses.HTMLResponse" "starlette.responses.HTMLResponse"
       "flask.make_response" "flask.Response" "werkzeug.wrappers.Response" "werkzeug.Response")
     (#tainted? @html "html")
-    (#not-created-by? @html "flask.render_template" "flask.templating.render_template" "flask.jsonify"
-      "django.shortcuts.render" "django.template.loader.render_to_string" "*.render" "*.render_template"
-      "*.render_to_string" "*.TemplateResponse")) @match
+    (#not-created-by? @html "flask.render_template" "flask.templating.render_template" "*jsonify"
+      "django.shortcuts.render" "django.template.loader.render_to_string" "*.render" "*render_template"
+      "*render_to_string" "*TemplateResponse" "*redirect" "*Redirect*" "*send_file" "*send_from_directory"
+      "*Response" "*make_response" "json.dumps" "*abort")
+    (#not-value-matches? @html "(?s)[\\[{].*")) @match
   (#no-kwarg? @match "content_type")
   (#no-kwarg? @match "mimetype")
   (#no-kwarg? @match "media_type")
