@@ -1,6 +1,7 @@
 ; SQL text assembled with format!, `+` or push_str (directly or through a variable in the same
-; function) and passed to a driver that executes it. Splicing only constants is not flagged, nor
-; the `sqlx::query!` family (macros that only accept literals). Functions that generate bind
+; function) and passed to a driver that executes it. Splicing only constants or parsed values
+; (`let n: i64 = s.parse()?`) is not flagged, nor the `sqlx::query!` family (macros that only
+; accept literals). Functions that generate bind
 ; placeholders (`"?"`, `$1`, `placeholders`) for an IN list are skipped.
 
 ; sqlx / diesel free functions: sqlx::query(&sql), sqlx::query_as::<_, T>(&sql), sql_query(sql)
@@ -9,6 +10,7 @@
   arguments: (arguments . (_) @sql)) @match
   (#resolves-to? @callee "sqlx::query" "sqlx::query_as" "sqlx::query_scalar" "sqlx::query_with" "sqlx::query_as_with" "sqlx::query_scalar_with" "sqlx::raw_sql" "sqlx::*::query" "sqlx::*::query_as" "sqlx::*::query_scalar" "diesel::sql_query" "diesel::*::sql_query" "diesel::dsl::sql" "diesel::sql" "*QueryBuilder::new")
   (#string-built? @sql)
+  (#not-sanitized? @sql "sql")
   (#no-scope-mentions? @sql "placeholders|\\|_\\|\\s*\"\\?\"|\"\\?\"\\.repeat|format!\\(\"\\$\\{\\}\"")
   (#not-test? @sql))
 
@@ -18,6 +20,7 @@
   arguments: (arguments . (_) . (_) @sql)) @match
   (#resolves-to? @callee "sea_orm::Statement::from_string" "sea_orm::*::Statement::from_string" "Statement::from_string")
   (#string-built? @sql)
+  (#not-sanitized? @sql "sql")
   (#no-scope-mentions? @sql "placeholders|\\|_\\|\\s*\"\\?\"|\"\\?\"\\.repeat|format!\\(\"\\$\\{\\}\"")
   (#not-test? @sql))
 
@@ -34,5 +37,6 @@
     "fetch" "fetch_all" "fetch_one" "fetch_optional" "fetch_many" "execute_many" "execute_unprepared" "query_all" "query_unprepared")
   (#file-mentions? "\\b(SELECT|INSERT|UPDATE|DELETE|CREATE|DROP|ALTER|TRUNCATE|PRAGMA|GRANT|REVOKE|VACUUM|COPY|SET ROLE)\\b|sqlx|rusqlite|postgres|mysql|diesel|sea_orm|tiberius|duckdb|libsql|clickhouse|scylla|odbc|sqlite")
   (#string-built? @sql)
+  (#not-sanitized? @sql "sql")
   (#no-scope-mentions? @sql "placeholders|\\|_\\|\\s*\"\\?\"|\"\\?\"\\.repeat|format!\\(\"\\$\\{\\}\"")
   (#not-test? @sql))

@@ -295,13 +295,17 @@ impl Semantics for Rust {
                 "parenthesized_expression" | "try_expression" => node.named_child(0),
                 "reference_expression" => node.child_by_field_name("value"),
                 "call_expression" => {
-                    // x.as_str(), x.as_bytes(), x.to_string(), x.clone() keep x's nature.
+                    // x.as_str(), x.as_bytes(), x.to_string(), x.clone() keep x's nature, and so do
+                    // x.unwrap(), x.expect("…"), x.unwrap_or(d) on an Option/Result.
                     node.child_by_field_name("function").filter(|f| f.kind() == "field_expression").and_then(|f| {
                         let method = f.child_by_field_name("field").map(|m| text(m, src)).unwrap_or("");
-                        let no_args = node.child_by_field_name("arguments").is_some_and(|a| a.named_child_count() == 0);
-                        (no_args && matches!(method, "as_str" | "as_bytes" | "to_string" | "to_owned" | "clone" | "as_ref" | "into"))
-                            .then(|| f.child_by_field_name("value"))
-                            .flatten()
+                        let args = node.child_by_field_name("arguments").map_or(0, |a| a.named_child_count());
+                        let keeps = match args {
+                            0 => matches!(method, "as_str" | "as_bytes" | "to_string" | "to_owned" | "clone" | "as_ref" | "into" | "unwrap" | "unwrap_or_default"),
+                            1 => matches!(method, "expect" | "unwrap_or"),
+                            _ => false,
+                        };
+                        keeps.then(|| f.child_by_field_name("value")).flatten()
                     })
                 }
                 _ => None,
