@@ -25,7 +25,21 @@ pub struct FileContext<'t> {
     taint: RefCell<HashMap<(usize, String), Rc<ScopeTaint>>>,
     /// Regex searches over a whole scope or file, keyed by (scope start, regex address).
     text_searches: RefCell<HashMap<(usize, usize), bool>>,
+    /// Same-file functions by name, and calls by the last segment of their callee.
+    functions: RefCell<Option<Rc<FunctionIndex<'t>>>>,
+    /// (scope start, class) pairs whose taint is being computed: breaks recursion through
+    /// call-site and return summaries.
+    in_progress: RefCell<Vec<(usize, String)>>,
 }
+
+#[derive(Default)]
+pub struct FunctionIndex<'t> {
+    pub definitions: HashMap<String, Vec<Node<'t>>>,
+    pub calls: HashMap<String, Vec<Node<'t>>>,
+}
+
+/// How many caller or callee hops same-file summaries follow.
+const MAX_SUMMARY_DEPTH: usize = 3;
 
 impl<'t> FileContext<'t> {
     pub fn new(language: Language, src: &'t [u8], root: Node<'t>, path: &'t Path, dataflow: &'t DataflowConfig) -> Self {
@@ -40,7 +54,110 @@ impl<'t> FileContext<'t> {
             bindings: RefCell::default(),
             taint: RefCell::default(),
             text_searches: RefCell::default(),
+            functions: RefCell::default(),
+            in_progress: RefCell::default(),
         }
+    }
+
+    /// Functions defined in this file and the calls made in it, indexed by name (built once).
+    pub fn function_index(&self) -> Rc<FunctionIndex<'t>> {
+        if let Some(index) = self.functions.borrow().as_ref() {
+            return index.clone();
+        }
+        let sem = self.language.semantics();
+        let mut index = FunctionIndex::default();
+        let mut stack = vec![self.root];
+        while let Some(node) = stack.pop() {
+            if sem.is_scope(node) && node != self.root {
+                if let Some(name) = sem.scope_name(node, self.src) {
+                    index.definitions.entry(name.to_string()).or_default().push(node);
+                }
+            }
+            if let Some(callee) = sem.callee(node) {
+                let name = self.text(callee);
+                let last = name.rsplit(['.', ':']).next().unwrap_or(name).trim();
+                index.calls.entry(last.to_string()).or_default().push(node);
+            }
+            let mut cursor = node.walk();
+            stack.extend(node.named_children(&mut cursor));
+        }
+        let rc = Rc::new(index);
+        *self.functions.borrow_mut() = Some(rc.clone());
+        rc
+    }
+
+    /// Run `f` unless the same (scope, class) is already being computed deeper in the stack, or
+    /// the stack is too deep; then the summary contributes nothing.
+    pub fn guarded<R: Default>(&self, scope: Node<'t>, class: &str, f: impl FnOnce() -> R) -> R {
+        let key = (scope.start_byte(), class.to_string());
+        {
+            let stack = self.in_progress.borrow();
+            if stack.len() > MAX_SUMMARY_DEPTH || stack.contains(&key) {
+                return R::default();
+            }
+        }
+        self.in_progress.borrow_mut().push(key);
+        let result = f();
+        self.in_progress.borrow_mut().pop();
+        result
+    }
+
+    /// Parameters of `scope` that some call in this file passes tainted data to.
+    pub fn params_tainted_by_callers(&self, scope: Node<'t>, class: &str) -> Vec<String> {
+        let sem = self.language.semantics();
+        let Some(name) = sem.scope_name(scope, self.src) else { return Vec::new() };
+        let params = sem.param_names(scope, self.src);
+        if params.is_empty() {
+            return Vec::new();
+        }
+        let index = self.function_index();
+        let Some(calls) = index.calls.get(name) else { return Vec::new() };
+        let receiver = sem.has_receiver(scope, self.src);
+        let mut out = Vec::new();
+        for call in calls {
+            let caller = self.scope_of(*call);
+            if caller == scope {
+                continue;
+            }
+            // `self.f(x)` / `obj.f(x)` skip the receiver parameter; `Self::f(self, x)` does not.
+            let via_attribute = sem.callee(*call).is_some_and(|c| matches!(c.kind(), "attribute" | "field_expression"));
+            let offset = usize::from(receiver && via_attribute);
+            for (position, (keyword, value)) in sem.call_arguments(*call, self.src).into_iter().enumerate() {
+                let param = match keyword {
+                    Some(k) => params.iter().find(|p| **p == k).cloned(),
+                    None => params.get(position + offset).cloned(),
+                };
+                let Some(param) = param else { continue };
+                if !out.contains(&param) && self.guarded(caller, class, || self.is_tainted(value, class)) {
+                    out.push(param);
+                }
+            }
+        }
+        out
+    }
+
+    /// Does calling this same-file function return request data (for `class`)?
+    pub fn call_returns_tainted(&self, call: Node<'t>, class: &str) -> bool {
+        let sem = self.language.semantics();
+        let Some(callee) = sem.callee(call) else { return false };
+        let name = self.text(callee);
+        // Only plain names and `self.`/`Self::` methods: `requests.get` is not ours.
+        let last = match name.rsplit_once(['.', ':']) {
+            None => name,
+            Some((head, last)) if matches!(head.trim_end_matches(':'), "self" | "Self" | "cls") => last,
+            Some(_) => return false,
+        };
+        if self.imports.contains_key(last) {
+            return false;
+        }
+        let index = self.function_index();
+        let Some(definitions) = index.definitions.get(last) else { return false };
+        definitions.iter().any(|def| {
+            self.guarded(*def, class, || {
+                let facts = self.scope_taint(*def, class);
+                !facts.guarded && sem.return_values(*def).into_iter().any(|v| dataflow::expr_tainted(self, v, &facts.tainted, class))
+            })
+        })
     }
 
     /// Does `regex` match the text of `node`? Cached: rules ask this about the same scope or
@@ -234,7 +351,7 @@ impl<'t> FileContext<'t> {
         !values.is_empty() && values.iter().all(|v| check(sem.unwrap_value(*v, self.src)))
     }
 
-    fn scope_taint(&self, scope: Node<'t>, class: &str) -> Rc<ScopeTaint> {
+    pub fn scope_taint(&self, scope: Node<'t>, class: &str) -> Rc<ScopeTaint> {
         let key = (scope.start_byte(), class.to_string());
         if let Some(t) = self.taint.borrow().get(&key) {
             return t.clone();

@@ -69,6 +69,10 @@ pub fn compute_scope_taint<'t>(ctx: &FileContext<'t>, scope: Node<'t>, class: &s
     let parse_sanitizes = config.is_sanitizer(class, "param.parse", sem.separator());
     let mut tainted: HashSet<String> =
         sem.handler_params(scope, ctx.src, &config.handlers, &ctx.imports, parse_sanitizes).into_iter().collect();
+    // Same file, one step at a time: parameters that a caller here fills with request data.
+    if scope != ctx.root {
+        tainted.extend(ctx.guarded(scope, class, || ctx.params_tainted_by_callers(scope, class)));
+    }
     let bindings = ctx.scope_bindings(scope);
     // Fixed point over the scope's bindings; bounded because the set only grows.
     loop {
@@ -128,7 +132,7 @@ fn mentions_any(ctx: &FileContext, node: Node, names: &HashSet<String>) -> bool 
 
 /// Does the expression carry tainted data: a source, or a name tainted in this scope, not wrapped
 /// in a sanitizer for `class`?
-pub fn expr_tainted(ctx: &FileContext, node: Node, tainted: &HashSet<String>, class: &str) -> bool {
+pub fn expr_tainted<'t>(ctx: &FileContext<'t>, node: Node<'t>, tainted: &HashSet<String>, class: &str) -> bool {
     let sem = ctx.language.semantics();
     let sep = sem.separator();
     let mut stack = vec![node];
@@ -152,6 +156,9 @@ pub fn expr_tainted(ctx: &FileContext, node: Node, tainted: &HashSet<String>, cl
             if reads_tainted {
                 return true;
             }
+        }
+        if sem.callee(n).is_some() && ctx.call_returns_tainted(n, class) {
+            return true;
         }
         match n.kind() {
             "identifier" => {

@@ -92,6 +92,15 @@ pub trait Semantics: Sync {
     fn handler_params(&self, scope: Node, src: &[u8], sources: &HandlerSources, imports: &HashMap<String, String>, parse_sanitizes: bool) -> Vec<String>;
     /// Test code: test files, test functions, `#[cfg(test)]` modules.
     fn is_test_code(&self, node: Node, src: &[u8], path: &std::path::Path) -> bool;
+    /// Parameter names of a function scope in order, including `self`/`cls` receivers.
+    fn param_names(&self, scope: Node, src: &[u8]) -> Vec<String>;
+    /// Whether the first parameter is a method receiver (`self`, `cls`, `&self`).
+    fn has_receiver(&self, scope: Node, src: &[u8]) -> bool;
+    /// The arguments of a call: (keyword name, value), positional ones with no name.
+    fn call_arguments<'t>(&self, call: Node<'t>, src: &[u8]) -> Vec<(Option<String>, Node<'t>)>;
+    /// Values a function returns: `return x` statements and a Rust tail expression, not those of
+    /// nested functions.
+    fn return_values<'t>(&self, scope: Node<'t>) -> Vec<Node<'t>>;
 }
 
 /// What marks a web handler whose parameters are request data; read from `_dataflow.toml`.

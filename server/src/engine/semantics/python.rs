@@ -446,6 +446,52 @@ impl Semantics for Python {
         names
     }
 
+    fn param_names(&self, scope: Node, src: &[u8]) -> Vec<String> {
+        let Some(params) = scope.child_by_field_name("parameters") else { return Vec::new() };
+        named_children(params)
+            .filter_map(|param| match param.kind() {
+                "identifier" => Some(param),
+                "typed_parameter" => param.named_child(0),
+                "default_parameter" | "typed_default_parameter" => param.child_by_field_name("name"),
+                _ => None,
+            })
+            .filter(|n| n.kind() == "identifier")
+            .map(|n| text(n, src).to_string())
+            .collect()
+    }
+
+    fn has_receiver(&self, scope: Node, src: &[u8]) -> bool {
+        let in_class = scope.parent().is_some_and(|p| p.kind() == "block" && p.parent().is_some_and(|c| c.kind() == "class_definition"))
+            || scope.parent().is_some_and(|p| p.kind() == "decorated_definition" && p.parent().is_some_and(|b| b.parent().is_some_and(|c| c.kind() == "class_definition")));
+        in_class && self.param_names(scope, src).first().is_some_and(|p| p == "self" || p == "cls")
+    }
+
+    fn call_arguments<'t>(&self, call: Node<'t>, src: &[u8]) -> Vec<(Option<String>, Node<'t>)> {
+        let Some(args) = call.child_by_field_name("arguments") else { return Vec::new() };
+        named_children(args)
+            .filter_map(|arg| match arg.kind() {
+                "keyword_argument" => Some((arg.child_by_field_name("name").map(|n| text(n, src).to_string()), arg.child_by_field_name("value")?)),
+                "list_splat" | "dictionary_splat" | "comment" => None,
+                _ => Some((None, arg)),
+            })
+            .collect()
+    }
+
+    fn return_values<'t>(&self, scope: Node<'t>) -> Vec<Node<'t>> {
+        let mut out = Vec::new();
+        let mut stack: Vec<Node<'t>> = scope.child_by_field_name("body").into_iter().collect();
+        while let Some(node) = stack.pop() {
+            for child in named_children(node) {
+                match child.kind() {
+                    "function_definition" | "class_definition" | "lambda" | "decorated_definition" => {}
+                    "return_statement" => out.extend(child.named_child(0)),
+                    _ => stack.push(child),
+                }
+            }
+        }
+        out
+    }
+
     fn is_test_code(&self, node: Node, src: &[u8], path: &Path) -> bool {
         if is_test_path(path) {
             return true;

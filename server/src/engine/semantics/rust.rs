@@ -537,6 +537,53 @@ impl Semantics for Rust {
         names
     }
 
+    fn param_names(&self, scope: Node, src: &[u8]) -> Vec<String> {
+        let Some(params) = scope.child_by_field_name("parameters") else { return Vec::new() };
+        let mut names = Vec::new();
+        for param in named_children(params) {
+            match param.kind() {
+                "self_parameter" => names.push("self".to_string()),
+                "parameter" => match param.child_by_field_name("pattern") {
+                    Some(p) if p.kind() == "identifier" => names.push(text(p, src).to_string()),
+                    Some(p) if p.kind() == "mut_pattern" => names.push(p.named_child(0).map(|i| text(i, src)).unwrap_or("_").to_string()),
+                    _ => names.push("_".to_string()),
+                },
+                _ => {}
+            }
+        }
+        names
+    }
+
+    fn has_receiver(&self, scope: Node, src: &[u8]) -> bool {
+        self.param_names(scope, src).first().is_some_and(|p| p == "self")
+    }
+
+    fn call_arguments<'t>(&self, call: Node<'t>, _src: &[u8]) -> Vec<(Option<String>, Node<'t>)> {
+        let Some(args) = call.child_by_field_name("arguments") else { return Vec::new() };
+        named_children(args).filter(|a| !matches!(a.kind(), "line_comment" | "block_comment")).map(|a| (None, a)).collect()
+    }
+
+    fn return_values<'t>(&self, scope: Node<'t>) -> Vec<Node<'t>> {
+        let mut out = Vec::new();
+        let Some(body) = scope.child_by_field_name("body") else { return out };
+        if let Some(tail) = body.named_child(body.named_child_count().saturating_sub(1)) {
+            if !matches!(tail.kind(), "expression_statement" | "let_declaration" | "line_comment" | "block_comment" | "empty_statement") {
+                out.push(tail);
+            }
+        }
+        let mut stack = vec![body];
+        while let Some(node) = stack.pop() {
+            for child in named_children(node) {
+                match child.kind() {
+                    "function_item" | "closure_expression" | "impl_item" | "mod_item" => {}
+                    "return_expression" => out.extend(child.named_child(0)),
+                    _ => stack.push(child),
+                }
+            }
+        }
+        out
+    }
+
     fn is_test_code(&self, node: Node, src: &[u8], path: &Path) -> bool {
         if path.components().any(|c| matches!(c.as_os_str().to_str(), Some("tests" | "benches" | "examples"))) {
             return true;
