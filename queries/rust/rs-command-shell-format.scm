@@ -137,3 +137,16 @@
   (#scope-mentions? @flag_call "\"(sh|bash|cmd|cmd\\.exe|powershell|pwsh|/bin/sh|/bin/bash)\"")
   (#scope-mentions? @flag_call "\"(-c|/C|/c|-Command)\"")
   (#string-built? @script))
+
+; subprocess crate: Exec::shell(<built or request data>) runs `sh -c` / `cmd.exe /C`.
+((call_expression
+  function: (scoped_identifier) @callee
+  arguments: (arguments . (_) @script)) @match
+  (#resolves-to? @callee "subprocess::Exec::shell" "Exec::shell")
+  (#string-built? @script))
+
+((call_expression
+  function: (scoped_identifier) @callee
+  arguments: (arguments . (_) @script)) @match
+  (#resolves-to? @callee "subprocess::Exec::shell" "Exec::shell")
+  (#tainted? @script "shell"))
