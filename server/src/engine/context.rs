@@ -251,8 +251,14 @@ impl<'t> FileContext<'t> {
             if depth >= MAX_RESOLVE_DEPTH {
                 return false;
             }
-            let values = self.values_of(name, node);
-            !values.is_empty() && values.iter().all(|v| v.start_byte() != node.start_byte() && self.is_constant_depth(*v, depth + 1))
+            // A value that contains the expression being judged is its own re-binding
+            // (`let nonce = Nonce::from_slice(&nonce);`): the name inside it means the earlier value.
+            let values: Vec<Node<'t>> = self
+                .values_of(name, node)
+                .into_iter()
+                .filter(|v| !(v.start_byte() <= node.start_byte() && node.end_byte() <= v.end_byte()))
+                .collect();
+            !values.is_empty() && values.iter().all(|v| self.is_constant_depth(*v, depth + 1))
         };
         sem.is_constant(node, self.src, &lookup)
     }
