@@ -6,10 +6,10 @@
 (call
   function: (attribute attribute: (identifier) @method) @api
   arguments: (argument_list
-    (keyword_argument name: (identifier) @kw value: [(true) (integer)] @val) @match)
+    (keyword_argument name: (identifier) @kw value: (_) @val) @match)
   (#any-of? @method "run" "run_server")
   (#eq? @kw "debug")
-  (#not-eq? @val "0")
+  (#match? @val "^(True|[1-9][0-9]*)$")
   (#not-resolves-to? @api "asyncio.run" "asyncio.*" "uvicorn.run" "trio.run" "anyio.run" "*.loop.run" "loop.run")
   (#not-test? @api)
   (#file-mentions? "(?m)^\\s*(from|import)\\s+(flask|werkzeug|dash|flask_socketio|quart|bottle|sanic|connexion|apiflask)\\b"))
@@ -18,10 +18,10 @@
 (call
   function: (attribute object: (identifier) @obj attribute: (identifier) @method) @api
   arguments: (argument_list
-    (keyword_argument name: (identifier) @kw value: [(true) (integer)] @val) @match)
+    (keyword_argument name: (identifier) @kw value: (_) @val) @match)
   (#any-of? @method "run" "run_server")
   (#eq? @kw "debug")
-  (#not-eq? @val "0")
+  (#match? @val "^(True|[1-9][0-9]*)$")
   (#match? @obj "^(app|application|flask_app|web_app|webapp|server|socketio|dash_app)$")
   (#not-test? @api))
 
@@ -29,9 +29,9 @@
 (call
   function: (_) @api
   arguments: (argument_list
-    (keyword_argument name: (identifier) @kw value: [(true) (integer)] @val) @match)
+    (keyword_argument name: (identifier) @kw value: (_) @val) @match)
   (#any-of? @kw "use_debugger" "evalex")
-  (#not-eq? @val "0")
+  (#match? @val "^(True|[1-9][0-9]*)$")
   (#not-test? @api))
 
 ; app.debug = True (Flask / Quart application object)

@@ -9,8 +9,8 @@
 (call
   function: (_) @api
   arguments: (argument_list
-    . [(identifier) (string) (concatenated_string) (binary_operator) (call) (attribute) (subscript)
-       (parenthesized_expression) (conditional_expression) (boolean_operator)] @url)
+    . (_) @url)
+  (#not-match? @url "^([A-Za-z_][A-Za-z0-9_]*\\s*=[^=]|\\*)")
   (#resolves-to? @api "flask.redirect" "flask.helpers.redirect" "werkzeug.utils.redirect" "werkzeug.redirect"
     "django.shortcuts.redirect" "django.http.HttpResponseRedirect" "django.http.HttpResponsePermanentRedirect"
     "django.http.response.HttpResponseRedirect" "django.http.response.HttpResponsePermanentRedirect"

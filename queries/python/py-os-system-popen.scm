@@ -6,8 +6,8 @@
 (call
   function: (_) @callee
   arguments: (argument_list
-    . [(identifier) (string) (concatenated_string) (binary_operator) (call) (attribute) (subscript)
-       (parenthesized_expression) (conditional_expression)] @cmd)
+    . (_) @cmd)
+  (#not-match? @cmd "^([A-Za-z_][A-Za-z0-9_]*\\s*=[^=]|\\*|\\[)")
   (#resolves-to? @callee "os.system" "os.popen" "os.popen2" "os.popen3" "os.popen4" "posix.system"
     "subprocess.getoutput" "subprocess.getstatusoutput" "commands.getoutput" "commands.getstatusoutput"
     "platform.popen")

@@ -7,8 +7,8 @@
 (call
   function: (_) @callee
   arguments: (argument_list
-    . [(identifier) (string) (concatenated_string) (binary_operator) (call) (attribute) (subscript)
-       (parenthesized_expression) (conditional_expression)] @path)
+    . (_) @path)
+  (#not-match? @path "^([A-Za-z_][A-Za-z0-9_]*\\s*=[^=]|\\*)")
   (#resolves-to? @callee "open" "builtins.open" "io.open" "codecs.open" "aiofiles.open" "os.open"
     "flask.send_file" "flask.helpers.send_file" "werkzeug.utils.send_file"
     "fastapi.responses.FileResponse" "starlette.responses.FileResponse"
@@ -29,8 +29,8 @@
 (call
   function: (_) @callee
   arguments: (argument_list
-    [(identifier) (string) (concatenated_string) (binary_operator) (call) (attribute) (subscript)
-     (parenthesized_expression)] @path)
+    (_) @path)
+  (#not-match? @path "^([A-Za-z_][A-Za-z0-9_]*\\s*=[^=]|\\*|\\[|\\{|[0-9])")
   (#resolves-to? @callee "shutil.copy" "shutil.copy2" "shutil.copyfile" "shutil.copytree" "shutil.move"
     "os.rename" "os.replace" "os.renames" "os.link" "os.symlink")
   (#tainted? @path "path")) @match
@@ -44,9 +44,10 @@
 ; Path(base, name).open("rb"), (base / name).open()
 (call
   function: (attribute
-    object: [(call function: (_) @cls) (binary_operator operator: "/") (parenthesized_expression (binary_operator operator: "/"))] @path
+    object: (_) @path
     attribute: (identifier) @method)
   (#eq? @method "open")
+  (#match? @path "(?s)^([A-Za-z_.]*Path\\(.*\\)|\\(.*\\s/\\s.*\\))$")
   (#tainted? @path "path")) @match
 
 ; upload.save(os.path.join(UPLOAD_FOLDER, upload.filename)) (werkzeug FileStorage, PIL images).
@@ -54,8 +55,8 @@
 (call
   function: (attribute object: (_) @obj attribute: (identifier) @method)
   arguments: (argument_list
-    . [(identifier) (string) (concatenated_string) (binary_operator) (call) (attribute) (subscript)
-       (parenthesized_expression)] @path)
+    . (_) @path)
+  (#not-match? @path "^([A-Za-z_][A-Za-z0-9_]*\\s*=[^=]|\\*)")
   (#eq? @method "save")
   (#not-match? @obj "^(default_storage|storage|fs|.*\\.storage)$")
   (#not-created-by? @obj "*Storage" "*storages*" "*get_storage_class*")
@@ -67,7 +68,8 @@
 (call
   function: (attribute object: (_) @obj attribute: (identifier) @method)
   arguments: (argument_list
-    . [(identifier) (string) (concatenated_string) (binary_operator) (call) (parenthesized_expression)] @path)
+    . (_) @path)
+  (#not-match? @path "^([A-Za-z_][A-Za-z0-9_]*\\s*=[^=]|\\*)")
   (#eq? @method "save")
   (#not-match? @obj "^(default_storage|storage|fs|.*\\.storage)$")
   (#not-created-by? @obj "*Storage" "*storages*" "*get_storage_class*")
@@ -76,8 +78,9 @@
 (call
   function: (_) @callee
   arguments: (argument_list
-    . [(identifier) (string) (concatenated_string) (binary_operator) (call) (parenthesized_expression)] @path
+    . (_) @path
     . (string) @mode)
+  (#not-match? @path "^([A-Za-z_][A-Za-z0-9_]*\\s*=[^=]|\\*)")
   (#resolves-to? @callee "open" "builtins.open" "io.open" "aiofiles.open")
   (#match? @mode "[wax]")
   (#value-matches? @path "(?s).*[,\\s{/+]\\s*[A-Za-z_][A-Za-z0-9_.]*\\.filename\\b.*")) @match

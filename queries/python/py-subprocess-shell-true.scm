@@ -8,8 +8,8 @@
 ((call
     function: (_) @callee
     arguments: (argument_list
-      . [(identifier) (string) (concatenated_string) (binary_operator) (call) (attribute) (subscript)
-         (parenthesized_expression) (conditional_expression)] @cmd)
+      . (_) @cmd)
+    (#not-match? @cmd "^([A-Za-z_][A-Za-z0-9_]*\\s*=[^=]|\\*|\\[)")
     (#resolves-to? @callee "subprocess.run" "subprocess.call" "subprocess.check_call" "subprocess.check_output" "subprocess.Popen")
     (#not-sanitized? @cmd "shell")
     (#not-test? @callee)) @match
@@ -38,8 +38,8 @@
 (call
   function: (_) @callee
   arguments: (argument_list
-    . [(identifier) (string) (concatenated_string) (binary_operator) (call) (attribute) (subscript)
-       (parenthesized_expression) (conditional_expression)] @cmd)
+    . (_) @cmd)
+  (#not-match? @cmd "^([A-Za-z_][A-Za-z0-9_]*\\s*=[^=]|\\*|\\[)")
   (#resolves-to? @callee "asyncio.create_subprocess_shell" "asyncio.subprocess.create_subprocess_shell")
   (#not-sanitized? @cmd "shell")
   (#not-test? @callee)) @match

@@ -5,8 +5,8 @@
 (call
   function: (_) @api
   arguments: (argument_list
-    . [(identifier) (string) (concatenated_string) (binary_operator) (call) (attribute) (subscript)
-       (parenthesized_expression) (conditional_expression)] @html)
+    . (_) @html)
+  (#not-match? @html "^([A-Za-z_][A-Za-z0-9_]*\\s*=[^=]|\\*)")
   (#resolves-to? @api "markupsafe.Markup" "flask.Markup" "jinja2.Markup" "jinja2.utils.Markup"
     "django.utils.safestring.mark_safe" "django.utils.safestring.SafeString" "django.utils.safestring.SafeText"
     "django.utils.html.mark_safe")
@@ -45,7 +45,8 @@
 ; (FastAPI serialises a returned str as JSON, so files importing fastapi are skipped.)
 (return_statement
   "return" @api
-  [(string) (binary_operator) (call)] @html
+  (_) @html
+  (#not-match? @html "^([A-Za-z_][A-Za-z0-9_]*\\s*=[^=]|\\*)")
   (#match? @html "<[A-Za-z!/]")
   (#string-built? @html)
   (#tainted? @html "html")
@@ -63,7 +64,8 @@
 ; return f"<p>{msg}</p>", 400
 (return_statement
   "return" @api
-  (expression_list . [(string) (binary_operator) (call)] @html)
+  (expression_list . (_) @html)
+  (#not-match? @html "^([A-Za-z_][A-Za-z0-9_]*\\s*=[^=]|\\*)")
   (#match? @html "<[A-Za-z!/]")
   (#string-built? @html)
   (#tainted? @html "html")
@@ -82,8 +84,8 @@
 ((call
     function: (_) @api
     arguments: (argument_list
-      . [(identifier) (string) (concatenated_string) (binary_operator) (call) (subscript)
-         (parenthesized_expression)] @html)
+      . (_) @html)
+    (#not-match? @html "^([A-Za-z_][A-Za-z0-9_]*\\s*=[^=]|\\*)")
     (#resolves-to? @api "django.http.HttpResponse" "django.http.response.HttpResponse"
       "fastapi.responses.HTMLResponse" "starlette.responses.HTMLResponse"
       "flask.make_response" "flask.Response" "werkzeug.wrappers.Response" "werkzeug.Response")

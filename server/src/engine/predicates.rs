@@ -105,6 +105,9 @@ pub struct CompiledPredicate {
     /// For `#resolves-to?`: last segments of the globs, to reject most calls without resolving.
     /// None when a glob's last segment is itself a wildcard.
     last_segments: Option<std::collections::HashSet<String>>,
+    /// For `#resolves-to?`: first segments of the globs (`subprocess` of `subprocess.*`), to reject
+    /// calls on other modules without resolving. None when a glob's first segment is a wildcard.
+    first_segments: Option<std::collections::HashSet<String>>,
 }
 
 /// Check one predicate of a rule query; the error names the predicate and the problem.
@@ -172,7 +175,15 @@ pub fn compile(predicate: &QueryPredicate, capture_names: &[&str]) -> Result<Com
                 .collect::<Option<std::collections::HashSet<_>>>()
         })
         .flatten();
-    Ok(CompiledPredicate { op, capture, args, regex, number, last_segments })
+    let first_segments = matches!(op, Op::ResolvesTo | Op::NotResolvesTo)
+        .then(|| {
+            args.iter()
+                .map(|g| raw_first_segment(g).to_string())
+                .map(|first| (!first.contains('*')).then_some(first))
+                .collect::<Option<std::collections::HashSet<_>>>()
+        })
+        .flatten();
+    Ok(CompiledPredicate { op, capture, args, regex, number, last_segments, first_segments })
 }
 
 /// Values predicates add to the message.
@@ -211,13 +222,24 @@ impl CompiledPredicate {
             Op::Constant => ctx.is_constant(node),
             Op::NotConstant => !ctx.is_constant(node),
             Op::ResolvesTo | Op::NotResolvesTo => {
+                // Cheap rejection before resolving. An import alias replaces only the head of a
+                // plain dotted name, so the last segment can change only when the head is the whole
+                // name (`from os import system as sh`), and the resolved head is the alias's head.
+                let callee = ctx.language.semantics().callee(node).unwrap_or(node);
+                let written = ctx.text(callee).trim();
+                let head = raw_first_segment(written);
+                let alias = ctx.imports.get(head);
                 if let Some(lasts) = &self.last_segments {
-                    // Cheap rejection: neither the written name nor an import alias can match.
-                    let callee = ctx.language.semantics().callee(node).unwrap_or(node);
-                    let written = ctx.text(callee);
                     let last = raw_last_segment(written);
-                    let head = written.split(['.', ':', '(', '<']).next().unwrap_or("");
-                    if !lasts.contains(last) && !ctx.imports.contains_key(head) {
+                    let plain = written.chars().all(|c| c.is_alphanumeric() || matches!(c, '_' | '.' | ':'));
+                    let alias_can_change_last = alias.is_some() && (!plain || head.len() == written.len());
+                    if !lasts.contains(last) && !alias_can_change_last {
+                        return self.op == Op::NotResolvesTo;
+                    }
+                }
+                if let Some(firsts) = &self.first_segments {
+                    let resolved_head = alias.map_or(head, |full| raw_first_segment(full));
+                    if !firsts.contains(resolved_head) {
                         return self.op == Op::NotResolvesTo;
                     }
                 }
@@ -469,6 +491,11 @@ fn value_matches<'t>(node: Node<'t>, regex: &Regex, ctx: &FileContext<'t>, depth
     }
     let Some(name) = sem.identifier(node, ctx.src) else { return false };
     ctx.values_of(name, node).into_iter().any(|v| v.start_byte() != node.start_byte() && value_matches(v, regex, ctx, depth + 1))
+}
+
+/// `std::mem::transmute` → `std`; `os.path.join` → `os`; `Environment().from_string` → `Environment`.
+fn raw_first_segment(name: &str) -> &str {
+    name.split(['.', ':', '(', '<']).next().unwrap_or("").trim()
 }
 
 /// `mem::transmute::<A, B>` → `transmute`; `a.b.c` → `c`.
