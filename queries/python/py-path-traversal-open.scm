@@ -13,7 +13,8 @@
     "flask.send_file" "flask.helpers.send_file" "werkzeug.utils.send_file"
     "fastapi.responses.FileResponse" "starlette.responses.FileResponse"
     "os.remove" "os.unlink" "os.rmdir" "os.removedirs" "os.listdir" "os.scandir" "os.walk"
-    "os.truncate" "os.chmod" "os.chown" "shutil.rmtree" "pathlib.Path" "pathlib.PurePath")
+    "os.truncate" "os.chmod" "os.chown" "shutil.rmtree" "pathlib.Path" "pathlib.PurePath"
+    "pandas.read_csv" "pandas.read_excel" "pandas.read_json" "pandas.read_parquet" "pandas.read_table")
   (#tainted? @path "path")) @match
 
 ; FileResponse(path=...), send_file(path_or_file=...), open(file=...)

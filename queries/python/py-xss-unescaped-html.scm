@@ -79,8 +79,8 @@
   (#tainted? @html "html")
   (#no-file-mentions? "(?m)^\\s*(from|import)\\s+fastapi")) @match
 
-; HttpResponse(html) / HTMLResponse(html) / make_response(html) / Response(html) with request data
-; and no non-HTML content type.
+; HttpResponse(html) / HTMLResponse(html) / make_response(html) / Response(html) with request data,
+; unless a non-HTML content type (or one held in a variable) is set.
 ((call
     function: (_) @api
     arguments: (argument_list
@@ -95,10 +95,7 @@
       "*render_to_string" "*TemplateResponse" "*redirect" "*Redirect*" "*send_file" "*send_from_directory"
       "*Response" "*make_response" "json.dumps" "*abort")
     (#not-value-matches? @html "(?s)[\\[{].*")) @match
-  (#no-kwarg? @match "content_type")
-  (#no-kwarg? @match "mimetype")
-  (#no-kwarg? @match "media_type")
-  (#not-match? @match "(?i)['\"]content-type['\"]"))
+  (#not-match? @match "(?i)(mimetype|content_type|media_type)\\s*=\\s*([A-Za-z_]|['\"](application|text/(plain|csv|xml|css|javascript|event-stream|markdown|calendar)|image|audio|video|font|multipart))|['\"]content-type['\"]\\s*:\\s*([A-Za-z_]|['\"](application|text/(plain|csv|xml|css|javascript|event-stream|markdown|calendar)|image|audio|video|font|multipart))"))
 
 ; HTMLResponse(content=...)
 (call
