@@ -319,13 +319,31 @@ fn is_sanitizer_call(node: Node, class: &str, ctx: &FileContext) -> bool {
         .any(|s| glob_match(s, &resolved) || s == last)
 }
 
+/// Deployment configuration rather than data: a value read from the process environment
+/// (`os.environ["X"]`, `os.environ.get("X")`, `os.getenv("X")`) or the interpreter path
+/// (`sys.executable`). Whoever sets these already controls the process.
+fn is_environment_value(node: Node, ctx: &FileContext) -> bool {
+    if ctx.language != super::language::Language::Python {
+        return false;
+    }
+    let target = match node.kind() {
+        "subscript" => node.child_by_field_name("value"),
+        "call" => node.child_by_field_name("function"),
+        "attribute" => Some(node),
+        _ => None,
+    };
+    target.and_then(|t| ctx.resolved_name(t)).is_some_and(|r| {
+        matches!(r.as_str(), "os.environ" | "os.environ.get" | "os.getenv" | "os.environb" | "os.environb.get" | "os.getenvb" | "sys.executable")
+    })
+}
+
 /// `#sanitized?`: the value is constant data apart from parts passed through a sanitizer for
-/// `class` (`f"ls {shlex.quote(p)}"`, `" ".join(shlex.quote(a) for a in args)`), directly or
-/// through names bound in the same function.
+/// `class` (`f"ls {shlex.quote(p)}"`, `" ".join(shlex.quote(a) for a in args)`) or read from the
+/// process environment, directly or through names bound in the same function.
 fn constant_or_sanitized<'t>(node: Node<'t>, class: &str, ctx: &FileContext<'t>, depth: usize) -> bool {
     let sem = ctx.language.semantics();
     let node = sem.unwrap_value(node, ctx.src);
-    if ctx.is_constant(node) || is_sanitizer_call(node, class, ctx) {
+    if ctx.is_constant(node) || is_sanitizer_call(node, class, ctx) || is_environment_value(node, ctx) {
         return true;
     }
     if depth >= MAX_VALUE_DEPTH {
