@@ -7,3 +7,4 @@ pub mod engine;
 pub mod cli;
 pub mod project;
 pub mod report;
+pub mod lsp;

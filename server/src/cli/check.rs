@@ -249,29 +249,10 @@ fn progress_bar(len: usize, disabled: bool) -> indicatif::ProgressBar {
     bar
 }
 
-/// Apply the fixes of unsuppressed findings; overlapping edits after the first are left for a
-/// later run. Returns the new text and how many findings were fixed.
+/// Apply the fixes of unsuppressed findings; returns the new text and how many were fixed.
 pub fn apply_fixes(text: &str, findings: &[Finding], include_unsafe: bool) -> (String, usize) {
-    let mut edits: Vec<&engine::Edit> = Vec::new();
-    let mut fixed = 0;
-    let mut chosen: Vec<&Finding> = findings.iter().filter(|f| f.suppression.is_none() && f.fix.as_ref().is_some_and(|x| x.safe || include_unsafe)).collect();
-    chosen.sort_by_key(|f| f.range.start_byte);
-    let mut last_end = 0;
-    for f in chosen {
-        let fix = f.fix.as_ref().unwrap();
-        if fix.edits.iter().any(|e| e.start_byte < last_end || e.end_byte > text.len()) {
-            continue;
-        }
-        last_end = fix.edits.iter().map(|e| e.end_byte).max().unwrap_or(last_end);
-        edits.extend(&fix.edits);
-        fixed += 1;
-    }
-    edits.sort_by_key(|e| std::cmp::Reverse(e.start_byte));
-    let mut out = text.to_string();
-    for e in edits {
-        out.replace_range(e.start_byte..e.end_byte, &e.replacement);
-    }
-    (out, fixed)
+    let (edits, fixed) = engine::fix::non_overlapping_edits(findings, include_unsafe, text.len());
+    (engine::fix::apply_edits(text, &edits), fixed)
 }
 
 fn fix_file(file: &mut ScannedFile, catalog: &Catalog, resolver: &ConfigResolver, include_unsafe: bool) -> Result<usize> {

@@ -31,6 +31,12 @@ pub enum Command {
         /// A rule id, as shown in brackets after a finding's severity.
         rule: String,
     },
+    /// Run the language server over standard input and output.
+    Lsp {
+        /// Accepted and ignored: stdio is the only transport (VS Code's client adds this flag).
+        #[arg(long)]
+        stdio: bool,
+    },
     /// Run rules against annotated fixture files (`# ruleid: <id>` / `# ok: <id>`).
     Test {
         /// Fixture files or folders. A folder laid out like `queries/` also contributes its rules.
@@ -53,6 +59,7 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Check(args) => check::run(args),
+        Command::Lsp { stdio: _ } => Ok(ExitCode::from(crate::lsp::run() as u8)),
         Command::Rules { format } => rules_cmd::list(format),
         Command::Explain { rule } => rules_cmd::explain(&rule),
         Command::Test { paths, rule_dirs } => test_cmd::run(test_cmd::TestArgs { paths, rule_dirs }),

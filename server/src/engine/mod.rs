@@ -5,6 +5,7 @@ pub mod catalog;
 pub mod context;
 pub mod dataflow;
 pub mod finding;
+pub mod fix;
 pub mod fixtures;
 pub mod language;
 pub mod matcher;

@@ -67,6 +67,11 @@ impl Report<'_> {
     }
 }
 
+/// Where a rule's documentation lives (the generated rule reference).
+pub fn rule_doc_url(rule_id: &str) -> String {
+    format!("{}/blob/main/queries/RULES.md#{rule_id}", sarif::INFORMATION_URI)
+}
+
 /// The text of a 0-based line, without its line ending.
 pub fn line_text(source: &str, line: usize) -> &str {
     source.split('\n').nth(line).map(|l| l.strip_suffix('\r').unwrap_or(l)).unwrap_or("")

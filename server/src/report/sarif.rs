@@ -64,7 +64,7 @@ pub fn rule_descriptor(rule: &Rule) -> Value {
         "shortDescription": { "text": m.title },
         "fullDescription": { "text": truncate(m.description.trim(), 1000) },
         "help": { "text": format!("{}\n\nSecure prompt: {}", m.help, m.hint), "markdown": markdown },
-        "helpUri": format!("{INFORMATION_URI}/blob/main/docs/rules.md#{}", m.id),
+        "helpUri": super::rule_doc_url(&m.id),
         "defaultConfiguration": { "level": level(m.severity) },
         "properties": {
             "tags": tags,

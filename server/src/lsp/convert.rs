@@ -1,0 +1,226 @@
+//! From engine findings to LSP values: diagnostics, hovers, code actions. Pure functions over
+//! one analysed version of a document.
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::str::FromStr;
+use std::sync::Arc;
+
+use serde_json::json;
+use tower_lsp_server::ls_types::*;
+use tree_sitter::Tree;
+
+use super::documents::{Analysis, Encoding, LineIndex};
+use super::server::{COMMAND_SECURE_PROMPT, FIX_ALL_KIND};
+use crate::engine::{self, Catalog, Finding, Language, ScanSettings, Severity};
+
+pub type AnalysisOutput = (Option<Tree>, Analysis);
+
+/// Parse (incrementally from `old_tree`) and scan one version of a document.
+#[allow(clippy::too_many_arguments)]
+pub fn analyse(
+    catalog: &Catalog,
+    settings: &ScanSettings,
+    language: Option<Language>,
+    path: &Path,
+    text: &str,
+    old_tree: Option<Tree>,
+    version: i32,
+    encoding: Encoding,
+) -> AnalysisOutput {
+    let Some(language) = language else {
+        return (None, Analysis { version, findings: Arc::new(Vec::new()), diagnostics: Vec::new() });
+    };
+    if text.len() as u64 > settings.max_file_size {
+        let diagnostic = Diagnostic {
+            range: Range::default(),
+            severity: Some(DiagnosticSeverity::INFORMATION),
+            source: Some("assay".into()),
+            message: format!(
+                "assay did not analyse this file: {} bytes is over the {}-byte limit (setting `maxFileSize`, or `max-file-size` in assay.toml)",
+                text.len(),
+                settings.max_file_size
+            ),
+            ..Default::default()
+        };
+        return (None, Analysis { version, findings: Arc::new(Vec::new()), diagnostics: vec![diagnostic] });
+    }
+    let tree = engine::parse(language, text, old_tree.as_ref());
+    let report = engine::scan_source(catalog, language, path, text, tree.as_ref(), settings);
+    let diagnostics = diagnostics(&report.findings, text, encoding, catalog);
+    (tree, Analysis { version, findings: Arc::new(report.findings), diagnostics })
+}
+
+fn severity(severity: Severity) -> DiagnosticSeverity {
+    match severity {
+        Severity::Error => DiagnosticSeverity::ERROR,
+        Severity::Warning => DiagnosticSeverity::WARNING,
+        Severity::Info => DiagnosticSeverity::INFORMATION,
+    }
+}
+
+pub fn diagnostics(findings: &[Finding], text: &str, encoding: Encoding, catalog: &Catalog) -> Vec<Diagnostic> {
+    let lines = LineIndex::new(text);
+    findings
+        .iter()
+        .filter(|f| f.suppression.is_none())
+        .map(|f| {
+            let rule = catalog.get(&f.rule_id);
+            let unnecessary = f.rule_id == engine::suppress::UNUSED_RULE;
+            Diagnostic {
+                range: lines.range(text, f.range.start_byte, f.range.end_byte, encoding),
+                severity: Some(severity(f.severity)),
+                code: Some(NumberOrString::String(f.rule_id.clone())),
+                code_description: Uri::from_str(&crate::report::rule_doc_url(&f.rule_id)).ok().map(|href| CodeDescription { href }),
+                source: Some("assay".into()),
+                message: f.message.clone(),
+                tags: unnecessary.then(|| vec![DiagnosticTag::UNNECESSARY]),
+                data: Some(json!({ "ruleId": f.rule_id, "title": rule.map(|r| r.meta.title.as_str()), "fixable": f.fix.is_some() })),
+                ..Default::default()
+            }
+        })
+        .collect()
+}
+
+pub fn full_report(items: Vec<Diagnostic>, result_id: Option<String>) -> DocumentDiagnosticReportResult {
+    DocumentDiagnosticReportResult::Report(DocumentDiagnosticReport::Full(RelatedFullDocumentDiagnosticReport {
+        related_documents: None,
+        full_document_diagnostic_report: FullDocumentDiagnosticReport { result_id, items },
+    }))
+}
+
+/// Findings whose range contains the offset (or touches it at the end of the range).
+fn findings_at<'a>(analysis: &'a Analysis, offset: usize) -> impl Iterator<Item = &'a Finding> {
+    analysis.findings.iter().filter(move |f| f.suppression.is_none() && f.range.start_byte <= offset && offset <= f.range.end_byte)
+}
+
+pub fn hover(analysis: &Analysis, text: &str, position: Position, encoding: Encoding, catalog: &Catalog) -> Option<Hover> {
+    let lines = LineIndex::new(text);
+    if position.line as usize > text.matches('\n').count() {
+        return None;
+    }
+    let offset = lines.offset(text, position, encoding);
+    let mut sections = Vec::new();
+    let mut range = None;
+    for f in findings_at(analysis, offset) {
+        range.get_or_insert_with(|| lines.range(text, f.range.start_byte, f.range.end_byte, encoding));
+        let Some(rule) = catalog.get(&f.rule_id) else { continue };
+        let m = &rule.meta;
+        let cwes: Vec<String> = m
+            .cwe
+            .iter()
+            .map(|c| format!("[{c}](https://cwe.mitre.org/data/definitions/{}.html)", c.trim_start_matches("CWE-")))
+            .collect();
+        sections.push(format!(
+            "**assay** [`{}`]({}) · {} · {}\n\n**{}**\n\n{}\n\n**Safe alternative:** {}\n\n**Weakness:** {}\n\n**Secure prompt** (give this to your AI assistant):\n\n```text\n{}\n```\n\n---\n\n{}",
+            m.id,
+            crate::report::rule_doc_url(&m.id),
+            f.severity,
+            m.category,
+            m.title,
+            f.message,
+            m.help,
+            cwes.join(", "),
+            m.hint,
+            m.description.trim()
+        ));
+    }
+    if sections.is_empty() {
+        return None;
+    }
+    Some(Hover { contents: HoverContents::Markup(MarkupContent { kind: MarkupKind::Markdown, value: sections.join("\n\n---\n\n") }), range })
+}
+
+fn text_edits(edits: &[&engine::Edit], text: &str, lines: &LineIndex, encoding: Encoding) -> Vec<TextEdit> {
+    edits.iter().map(|e| TextEdit { range: lines.range(text, e.start_byte, e.end_byte, encoding), new_text: e.replacement.clone() }).collect()
+}
+
+fn workspace_edit(uri: &Uri, edits: Vec<TextEdit>) -> WorkspaceEdit {
+    WorkspaceEdit { changes: Some(HashMap::from([(uri.clone(), edits)])), ..Default::default() }
+}
+
+/// The edit that adds `rule_id` to the line's suppression comment, or appends one.
+fn ignore_edit(f: &Finding, text: &str, lines: &LineIndex, language: Option<Language>, encoding: Encoding) -> TextEdit {
+    let marker = language.map_or("#", Language::line_comment);
+    let line_start = text[..f.range.start_byte.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[line_start..].find('\n').map_or(text.len(), |i| line_start + i);
+    let line = text[line_start..line_end].trim_end_matches('\r');
+    if let Some(at) = line.find("assay: ignore[") {
+        if let Some(close) = line[at..].find(']') {
+            let insert = line_start + at + close;
+            let range = lines.range(text, insert, insert, encoding);
+            return TextEdit { range, new_text: format!(", {}", f.rule_id) };
+        }
+    }
+    let end = line_start + line.len();
+    TextEdit { range: lines.range(text, end, end, encoding), new_text: format!("  {marker} assay: ignore[{}] -- reason", f.rule_id) }
+}
+
+pub fn code_actions(
+    uri: &Uri,
+    params: &CodeActionParams,
+    analysis: &Analysis,
+    text: &str,
+    language: Option<Language>,
+    encoding: Encoding,
+    catalog: &Catalog,
+) -> Option<CodeActionResponse> {
+    let lines = LineIndex::new(text);
+    let wants = |kind: &str| params.context.only.as_ref().is_none_or(|only| only.iter().any(|k| kind.starts_with(k.as_str())));
+    let mut actions = Vec::new();
+    if wants(CodeActionKind::QUICKFIX.as_str()) {
+        let start = lines.offset(text, params.range.start, encoding);
+        let end = lines.offset(text, params.range.end, encoding);
+        let diagnostics = diagnostics(&analysis.findings, text, encoding, catalog);
+        let visible: Vec<&Finding> = analysis.findings.iter().filter(|f| f.suppression.is_none()).collect();
+        for (f, diagnostic) in visible.iter().zip(diagnostics) {
+            // Overlap with the requested range, whole lines, as editors request the cursor line.
+            let overlaps = f.range.start_byte <= end.max(start) && start <= f.range.end_byte
+                || (f.range.start.line..=f.range.end.line).contains(&(params.range.start.line as usize));
+            if !overlaps {
+                continue;
+            }
+            if let Some(fix) = &f.fix {
+                let edits: Vec<&engine::Edit> = fix.edits.iter().collect();
+                actions.push(CodeActionOrCommand::CodeAction(CodeAction {
+                    title: if fix.safe { fix.description.clone() } else { format!("{} (unsafe: may change behaviour)", fix.description) },
+                    kind: Some(CodeActionKind::QUICKFIX),
+                    diagnostics: Some(vec![diagnostic.clone()]),
+                    edit: Some(workspace_edit(uri, text_edits(&edits, text, &lines, encoding))),
+                    is_preferred: Some(fix.safe),
+                    ..Default::default()
+                }));
+            }
+            if !f.rule_id.starts_with("assay-") {
+                actions.push(CodeActionOrCommand::CodeAction(CodeAction {
+                    title: format!("Ignore {} on this line", f.rule_id),
+                    kind: Some(CodeActionKind::QUICKFIX),
+                    diagnostics: Some(vec![diagnostic.clone()]),
+                    edit: Some(workspace_edit(uri, vec![ignore_edit(f, text, &lines, language, encoding)])),
+                    ..Default::default()
+                }));
+                let title = format!("Copy secure prompt for {}", f.rule_id);
+                actions.push(CodeActionOrCommand::CodeAction(CodeAction {
+                    title: title.clone(),
+                    kind: Some(CodeActionKind::QUICKFIX),
+                    diagnostics: Some(vec![diagnostic]),
+                    command: Some(Command { title, command: COMMAND_SECURE_PROMPT.into(), arguments: Some(vec![json!(f.rule_id)]) }),
+                    ..Default::default()
+                }));
+            }
+        }
+    }
+    let explicit_fix_all = params.context.only.as_ref().is_some_and(|only| only.iter().any(|k| FIX_ALL_KIND.starts_with(k.as_str())));
+    if explicit_fix_all || (wants(FIX_ALL_KIND) && analysis.findings.iter().any(|f| f.fix.as_ref().is_some_and(|x| x.safe))) {
+        let (edits, fixed) = engine::fix::non_overlapping_edits(&analysis.findings, false, text.len());
+        if fixed > 0 {
+            actions.push(CodeActionOrCommand::CodeAction(CodeAction {
+                title: format!("Fix all safe assay findings ({fixed})"),
+                kind: Some(CodeActionKind::new(FIX_ALL_KIND)),
+                edit: Some(workspace_edit(uri, text_edits(&edits, text, &lines, encoding))),
+                ..Default::default()
+            }));
+        }
+    }
+    Some(actions)
+}

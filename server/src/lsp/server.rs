@@ -1,0 +1,621 @@
+//! The language server: documents, scheduling, and the LSP requests assay answers. Analysis is
+//! the engine's `scan_source`, run off the async threads; results for an old version are
+//! dropped, never shown.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock, RwLock};
+use std::time::{Duration, Instant};
+
+use serde::Deserialize;
+use serde_json::{json, Value};
+use tower_lsp_server::jsonrpc::{Error, Result};
+use tower_lsp_server::ls_types::*;
+use tower_lsp_server::{Client, LanguageServer};
+
+use super::convert;
+use super::documents::{Analysis, Document, Encoding};
+use crate::engine::{Catalog, Language, ScanSettings};
+use crate::project::config::{ConfigResolver, Overrides};
+
+pub const COMMAND_SECURE_PROMPT: &str = "assay.securePrompt";
+pub const COMMAND_SCAN_WORKSPACE: &str = "assay.scanWorkspace";
+pub const FIX_ALL_KIND: &str = "source.fixAll.assay";
+
+/// Settings from `initializationOptions` or `workspace/didChangeConfiguration`, either bare or
+/// under an `assay` key.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ClientSettings {
+    pub select: Option<Vec<String>>,
+    pub extend_select: Vec<String>,
+    pub ignore: Vec<String>,
+    pub max_file_size: Option<u64>,
+    pub honor_foreign_suppressions: Option<bool>,
+    pub scan_workspace_on_startup: bool,
+    /// Delay before re-analysing while the user types (push mode).
+    pub debounce_ms: Option<u64>,
+}
+
+impl ClientSettings {
+    fn from_value(value: &Value) -> std::result::Result<Self, String> {
+        let inner = value.get("assay").unwrap_or(value);
+        if inner.is_null() {
+            return Ok(Self::default());
+        }
+        serde_json::from_value(inner.clone()).map_err(|e| format!("invalid assay settings: {e}"))
+    }
+
+    fn overrides(&self) -> Overrides {
+        Overrides {
+            select: self.select.clone(),
+            extend_select: self.extend_select.clone(),
+            ignore: self.ignore.clone(),
+            no_foreign_suppressions: self.honor_foreign_suppressions == Some(false),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug)]
+struct ClientCaps {
+    pull: bool,
+    encoding: Encoding,
+    progress: bool,
+    watch_files: bool,
+    diagnostic_refresh: bool,
+}
+
+/// Configuration and rules for the open workspace folders; replaced whole on change.
+struct Workspace {
+    folders: Vec<PathBuf>,
+    settings: ClientSettings,
+    catalog: Arc<Catalog>,
+    resolver: Arc<ConfigResolver>,
+    /// Bumped on every reload, so pulled result ids change when rules or settings do.
+    generation: u64,
+}
+
+struct State {
+    docs: Mutex<HashMap<Uri, Document>>,
+    last_change: Mutex<HashMap<Uri, Instant>>,
+    workspace: RwLock<Arc<Workspace>>,
+    caps: OnceLock<ClientCaps>,
+    cancel_scan: AtomicBool,
+}
+
+pub struct Backend {
+    client: Client,
+    state: Arc<State>,
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// Run `f`, turning a panic into a logged error instead of a dead server.
+fn guard<R>(what: &str, f: impl FnOnce() -> R) -> Option<R> {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)) {
+        Ok(r) => Some(r),
+        Err(panic) => {
+            let message = panic.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| panic.downcast_ref::<String>().cloned()).unwrap_or_default();
+            eprintln!("assay lsp: internal error in {what}: {message}");
+            None
+        }
+    }
+}
+
+fn internal(what: &str) -> Error {
+    let mut e = Error::internal_error();
+    e.message = format!("assay: internal error in {what}; see the server log").into();
+    e
+}
+
+fn build_workspace(folders: Vec<PathBuf>, settings: ClientSettings, generation: u64) -> (Workspace, Vec<String>) {
+    let mut problems = Vec::new();
+    let cwd = folders.first().cloned().or_else(|| std::env::current_dir().ok()).unwrap_or_else(|| PathBuf::from("."));
+    let catalog = match ConfigResolver::rule_dirs(None, &folders) {
+        Ok(dirs) => {
+            let refs: Vec<&Path> = dirs.iter().map(PathBuf::as_path).collect();
+            Catalog::with_user_dirs(&refs).unwrap_or_else(|errors| {
+                problems.extend(errors.iter().map(|e| format!("rule error: {e}")));
+                Catalog::embedded()
+            })
+        }
+        Err(e) => {
+            problems.push(format!("configuration error: {e:#}"));
+            Catalog::embedded()
+        }
+    };
+    let resolver = match ConfigResolver::new(None, &cwd, &catalog, settings.overrides()) {
+        Ok(r) => r,
+        Err(e) => {
+            problems.push(format!("settings error: {e:#}; using defaults"));
+            ConfigResolver::new(None, &cwd, &catalog, Overrides::default()).expect("default configuration is valid")
+        }
+    };
+    (Workspace { folders, settings, catalog: Arc::new(catalog), resolver: Arc::new(resolver), generation }, problems)
+}
+
+/// What an analysis needs, copied out of the document store.
+struct Snapshot {
+    uri: Uri,
+    version: i32,
+    path: PathBuf,
+    language: Option<Language>,
+    text: Arc<str>,
+    tree: Option<tree_sitter::Tree>,
+}
+
+impl Backend {
+    pub fn new(client: Client) -> Self {
+        let (workspace, _) = build_workspace(Vec::new(), ClientSettings::default(), 0);
+        let state = State {
+            docs: Mutex::new(HashMap::new()),
+            last_change: Mutex::new(HashMap::new()),
+            workspace: RwLock::new(Arc::new(workspace)),
+            caps: OnceLock::new(),
+            cancel_scan: AtomicBool::new(false),
+        };
+        Backend { client, state: Arc::new(state) }
+    }
+
+    fn caps(&self) -> ClientCaps {
+        *self.state.caps.get().unwrap_or(&ClientCaps { pull: false, encoding: Encoding::Utf16, progress: false, watch_files: false, diagnostic_refresh: false })
+    }
+
+    fn workspace(&self) -> Arc<Workspace> {
+        self.state.workspace.read().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+
+    async fn reload(&self, folders: Option<Vec<PathBuf>>, settings: Option<ClientSettings>) {
+        let old = self.workspace();
+        let (workspace, problems) =
+            build_workspace(folders.unwrap_or_else(|| old.folders.clone()), settings.unwrap_or_else(|| old.settings.clone()), old.generation + 1);
+        *self.state.workspace.write().unwrap_or_else(|p| p.into_inner()) = Arc::new(workspace);
+        for p in problems {
+            eprintln!("assay lsp: {p}");
+            self.client.show_message(MessageType::ERROR, format!("assay: {p}")).await;
+        }
+    }
+
+    fn settings_for(workspace: &Workspace, path: &Path) -> (ScanSettings, Option<String>) {
+        let dir = path.parent().unwrap_or(Path::new("."));
+        let (mut settings, problem) = match workspace.resolver.for_dir(dir, &workspace.catalog) {
+            Ok(config) => ((*config.settings_for(path, &workspace.catalog)).clone(), None),
+            Err(e) => (ScanSettings::default(), Some(format!("configuration error: {e:#}"))),
+        };
+        if let Some(max) = workspace.settings.max_file_size {
+            settings.max_file_size = max;
+        }
+        (settings, problem)
+    }
+
+    fn snapshot(&self, uri: &Uri) -> Option<Snapshot> {
+        let docs = lock(&self.state.docs);
+        let doc = docs.get(uri)?;
+        Some(Snapshot { uri: uri.clone(), version: doc.version, path: doc.path.clone(), language: doc.language, text: doc.text.as_str().into(), tree: doc.tree.clone() })
+    }
+
+    /// Analyse a snapshot off the async threads. Stores the result if the document has not moved
+    /// on; returns it either way.
+    async fn analyse(&self, snap: Snapshot) -> Option<Analysis> {
+        let workspace = self.workspace();
+        let encoding = self.caps().encoding;
+        let (settings, problem) = Self::settings_for(&workspace, &snap.path);
+        if let Some(p) = problem {
+            eprintln!("assay lsp: {}: {p}", snap.path.display());
+        }
+        let text = snap.text.clone();
+        let path = snap.path.clone();
+        let language = snap.language;
+        let old_tree = snap.tree.clone();
+        let catalog = workspace.catalog.clone();
+        let version = snap.version;
+        let job = tokio::task::spawn_blocking(move || {
+            guard("analysis", || convert::analyse(&catalog, &settings, language, &path, &text, old_tree, version, encoding))
+        });
+        let (tree, analysis) = match job.await {
+            Ok(Some(result)) => result,
+            _ => {
+                eprintln!("assay lsp: analysis of {} failed; see above", snap.path.display());
+                return None;
+            }
+        };
+        let mut docs = lock(&self.state.docs);
+        if let Some(doc) = docs.get_mut(&snap.uri) {
+            if doc.version == snap.version {
+                if tree.is_some() {
+                    doc.tree = tree;
+                }
+                doc.analysis = Some(analysis.clone());
+            }
+        }
+        Some(analysis)
+    }
+
+    /// The analysis of the current version, computing it now if needed (pull, hover, actions).
+    async fn current_analysis(&self, uri: &Uri) -> Option<(Analysis, Arc<str>)> {
+        for _ in 0..3 {
+            let snap = {
+                let docs = lock(&self.state.docs);
+                let doc = docs.get(uri)?;
+                if let Some(a) = doc.analysis.as_ref().filter(|a| a.version == doc.version) {
+                    return Some((a.clone(), doc.text.as_str().into()));
+                }
+                Snapshot { uri: uri.clone(), version: doc.version, path: doc.path.clone(), language: doc.language, text: doc.text.as_str().into(), tree: doc.tree.clone() }
+            };
+            let text = snap.text.clone();
+            let version = snap.version;
+            let analysis = self.analyse(snap).await?;
+            let still_current = lock(&self.state.docs).get(uri).is_some_and(|d| d.version == version);
+            if still_current {
+                return Some((analysis, text));
+            }
+        }
+        None
+    }
+
+    /// Push mode: analyse after a short pause while the user types, then publish if the
+    /// document is still at that version.
+    fn schedule(&self, uri: Uri) {
+        if self.caps().pull {
+            return;
+        }
+        let now = Instant::now();
+        let typing = lock(&self.state.last_change).insert(uri.clone(), now).is_some_and(|prev| now - prev < Duration::from_millis(300));
+        let delay = if typing { Duration::from_millis(self.workspace().settings.debounce_ms.unwrap_or(75)) } else { Duration::ZERO };
+        let version = lock(&self.state.docs).get(&uri).map(|d| d.version);
+        let this = self.clone_handle();
+        tokio::spawn(async move {
+            if !delay.is_zero() {
+                tokio::time::sleep(delay).await;
+            }
+            let Some(snap) = this.snapshot(&uri) else { return };
+            if Some(snap.version) != version {
+                return; // a later change scheduled its own analysis
+            }
+            if let Some(analysis) = this.analyse(snap).await {
+                let current = lock(&this.state.docs).get(&uri).map(|d| d.version);
+                if current == Some(analysis.version) {
+                    this.client.publish_diagnostics(uri, analysis.diagnostics.clone(), Some(analysis.version)).await;
+                }
+            }
+        });
+    }
+
+    fn clone_handle(&self) -> Backend {
+        Backend { client: self.client.clone(), state: self.state.clone() }
+    }
+
+    async fn reanalyse_open_documents(&self) {
+        let uris: Vec<Uri> = {
+            let mut docs = lock(&self.state.docs);
+            docs.values_mut().for_each(|d| d.analysis = None);
+            docs.keys().cloned().collect()
+        };
+        if self.caps().pull {
+            if self.caps().diagnostic_refresh {
+                let _ = self.client.workspace_diagnostic_refresh().await;
+            }
+        } else {
+            lock(&self.state.last_change).clear();
+            for uri in uris {
+                self.schedule(uri);
+            }
+        }
+    }
+
+    /// `assay.scanWorkspace`: every file in the workspace folders, with progress; findings of
+    /// files that are not open are published (open ones are kept current by their own analysis).
+    async fn scan_workspace(&self) -> Result<Value> {
+        let workspace = self.workspace();
+        if workspace.folders.is_empty() {
+            return Ok(json!({ "files": 0, "findings": 0 }));
+        }
+        self.state.cancel_scan.store(false, Ordering::SeqCst);
+        let token = ProgressToken::String(format!("assay-scan-{}", workspace.generation));
+        let progress = if self.caps().progress && self.client.create_work_done_progress(token.clone()).await.is_ok() {
+            Some(self.client.progress(token, "assay: scanning workspace").with_percentage(0).with_cancel_button().begin().await)
+        } else {
+            None
+        };
+        let folders = workspace.folders.clone();
+        let (ws, cwd) = (workspace.clone(), workspace.folders[0].clone());
+        let files = tokio::task::spawn_blocking(move || crate::project::discover(&folders, &ws.catalog, &ws.resolver).0).await.unwrap_or_default();
+        let open: Vec<PathBuf> = lock(&self.state.docs).values().map(|d| d.path.clone()).collect();
+        let (mut scanned_files, mut findings) = (0usize, 0usize);
+        for (i, chunk) in files.chunks(64).enumerate() {
+            if self.state.cancel_scan.load(Ordering::SeqCst) {
+                break;
+            }
+            let chunk = chunk.to_vec();
+            let ws = workspace.clone();
+            let cwd = cwd.clone();
+            let scanned = tokio::task::spawn_blocking(move || {
+                guard("workspace scan", || {
+                    let request = crate::project::ScanRequest { catalog: &ws.catalog, resolver: &ws.resolver, cwd: &cwd, cache: None, on_file: &|| {} };
+                    crate::project::scan_files(&chunk, &request)
+                })
+                .unwrap_or_default()
+            })
+            .await
+            .unwrap_or_default();
+            for file in scanned {
+                scanned_files += 1;
+                if open.contains(&file.path) {
+                    continue;
+                }
+                let Some(uri) = Uri::from_file_path(&file.path) else { continue };
+                let text = file.source.clone().unwrap_or_default();
+                let diagnostics = convert::diagnostics(&file.report.findings, &text, self.caps().encoding, &workspace.catalog);
+                findings += diagnostics.len();
+                if !diagnostics.is_empty() {
+                    self.client.publish_diagnostics(uri, diagnostics, None).await;
+                }
+            }
+            if let Some(p) = &progress {
+                let done = ((i + 1) * 64).min(files.len());
+                p.report_with_message(format!("{done}/{} files", files.len()), (done * 100 / files.len().max(1)) as u32, None).await;
+            }
+        }
+        if let Some(p) = progress {
+            p.finish_with_message(format!("{findings} findings in {scanned_files} files")).await;
+        }
+        Ok(json!({ "files": scanned_files, "findings": findings }))
+    }
+
+    pub async fn cancel_progress(&self, _params: WorkDoneProgressCancelParams) {
+        self.state.cancel_scan.store(true, Ordering::SeqCst);
+    }
+}
+
+fn language_of(path: &Path, language_id: &str) -> Option<Language> {
+    Language::from_path(path).or_else(|| Language::from_name(language_id))
+}
+
+fn path_of(uri: &Uri) -> PathBuf {
+    uri.to_file_path().map(|p| p.into_owned()).unwrap_or_else(|| PathBuf::from(uri.path().as_str()))
+}
+
+impl LanguageServer for Backend {
+    async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
+        let caps = &params.capabilities;
+        let offers_utf8 = caps
+            .general
+            .as_ref()
+            .and_then(|g| g.position_encodings.as_ref())
+            .is_some_and(|encodings| encodings.contains(&PositionEncodingKind::UTF8));
+        let pull = caps.text_document.as_ref().and_then(|t| t.diagnostic.as_ref()).is_some();
+        let client_caps = ClientCaps {
+            pull,
+            encoding: if offers_utf8 { Encoding::Utf8 } else { Encoding::Utf16 },
+            progress: caps.window.as_ref().and_then(|w| w.work_done_progress).unwrap_or(false),
+            watch_files: caps
+                .workspace
+                .as_ref()
+                .and_then(|w| w.did_change_watched_files.as_ref())
+                .and_then(|d| d.dynamic_registration)
+                .unwrap_or(false),
+            diagnostic_refresh: caps.workspace.as_ref().and_then(|w| w.diagnostics.as_ref()).and_then(|d| d.refresh_support).unwrap_or(false),
+        };
+        let _ = self.state.caps.set(client_caps);
+        let mut folders: Vec<PathBuf> = params.workspace_folders.unwrap_or_default().iter().filter_map(|f| f.uri.to_file_path().map(|p| p.into_owned())).collect();
+        #[allow(deprecated)]
+        if folders.is_empty() {
+            if let Some(root) = params.root_uri.as_ref().and_then(|u| u.to_file_path()) {
+                folders.push(root.into_owned());
+            }
+        }
+        let settings = match params.initialization_options.as_ref().map(ClientSettings::from_value) {
+            Some(Ok(s)) => s,
+            Some(Err(e)) => {
+                eprintln!("assay lsp: {e}");
+                ClientSettings::default()
+            }
+            None => ClientSettings::default(),
+        };
+        self.reload(Some(folders), Some(settings)).await;
+        Ok(InitializeResult {
+            capabilities: ServerCapabilities {
+                position_encoding: Some(if offers_utf8 { PositionEncodingKind::UTF8 } else { PositionEncodingKind::UTF16 }),
+                text_document_sync: Some(TextDocumentSyncCapability::Options(TextDocumentSyncOptions {
+                    open_close: Some(true),
+                    change: Some(TextDocumentSyncKind::INCREMENTAL),
+                    save: Some(TextDocumentSyncSaveOptions::Supported(true)),
+                    ..Default::default()
+                })),
+                hover_provider: Some(HoverProviderCapability::Simple(true)),
+                code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
+                    code_action_kinds: Some(vec![CodeActionKind::QUICKFIX, CodeActionKind::new(FIX_ALL_KIND)]),
+                    ..Default::default()
+                })),
+                execute_command_provider: Some(ExecuteCommandOptions {
+                    commands: vec![COMMAND_SECURE_PROMPT.to_string(), COMMAND_SCAN_WORKSPACE.to_string()],
+                    ..Default::default()
+                }),
+                diagnostic_provider: pull.then(|| {
+                    DiagnosticServerCapabilities::Options(DiagnosticOptions {
+                        identifier: Some("assay".into()),
+                        inter_file_dependencies: false,
+                        workspace_diagnostics: false,
+                        ..Default::default()
+                    })
+                }),
+                workspace: Some(WorkspaceServerCapabilities {
+                    workspace_folders: Some(WorkspaceFoldersServerCapabilities { supported: Some(true), change_notifications: Some(OneOf::Left(true)) }),
+                    file_operations: None,
+                }),
+                ..Default::default()
+            },
+            server_info: Some(ServerInfo { name: "assay".into(), version: Some(env!("CARGO_PKG_VERSION").into()) }),
+            offset_encoding: None,
+        })
+    }
+
+    async fn initialized(&self, _: InitializedParams) {
+        if self.caps().watch_files {
+            let watchers: Vec<Value> = ["**/assay.toml", "**/.assay.toml", "**/pyproject.toml", "**/*.scm"].iter().map(|g| json!({ "globPattern": g })).collect();
+            let registration = Registration {
+                id: "assay-config-watch".into(),
+                method: "workspace/didChangeWatchedFiles".into(),
+                register_options: Some(json!({ "watchers": watchers })),
+            };
+            if let Err(e) = self.client.register_capability(vec![registration]).await {
+                eprintln!("assay lsp: could not watch configuration files: {e}");
+            }
+        }
+        if self.workspace().settings.scan_workspace_on_startup {
+            let this = self.clone_handle();
+            tokio::spawn(async move {
+                let _ = this.scan_workspace().await;
+            });
+        }
+        self.client.log_message(MessageType::INFO, format!("assay {} ready", env!("CARGO_PKG_VERSION"))).await;
+    }
+
+    async fn shutdown(&self) -> Result<()> {
+        self.state.cancel_scan.store(true, Ordering::SeqCst);
+        Ok(())
+    }
+
+    async fn did_open(&self, params: DidOpenTextDocumentParams) {
+        let doc = params.text_document;
+        let path = path_of(&doc.uri);
+        let language = language_of(&path, &doc.language_id);
+        lock(&self.state.docs).insert(doc.uri.clone(), Document::new(path, language, doc.text, doc.version));
+        lock(&self.state.last_change).remove(&doc.uri);
+        self.schedule(doc.uri);
+    }
+
+    async fn did_change(&self, params: DidChangeTextDocumentParams) {
+        let uri = params.text_document.uri;
+        let encoding = self.caps().encoding;
+        let applied = {
+            let mut docs = lock(&self.state.docs);
+            match docs.get_mut(&uri) {
+                None => None,
+                Some(doc) => guard("applying an edit", || {
+                    for change in params.content_changes {
+                        doc.apply_change(change, encoding);
+                    }
+                    doc.version = params.text_document.version;
+                    doc.analysis = None;
+                }),
+            }
+        };
+        match applied {
+            Some(()) => self.schedule(uri),
+            None => {
+                let opened = lock(&self.state.docs).contains_key(&uri);
+                if opened {
+                    // The edit could not be applied: drop the document rather than analyse garbage.
+                    lock(&self.state.docs).remove(&uri);
+                    self.client.log_message(MessageType::ERROR, format!("assay: could not apply an edit to {}; reopen the file", uri.as_str())).await;
+                } else {
+                    eprintln!("assay lsp: didChange for a document that is not open: {}", uri.as_str());
+                }
+            }
+        }
+    }
+
+    async fn did_save(&self, params: DidSaveTextDocumentParams) {
+        let path = path_of(&params.text_document.uri);
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if matches!(name, "assay.toml" | ".assay.toml" | "pyproject.toml") || name.ends_with(".scm") {
+            self.reload(None, None).await;
+            self.reanalyse_open_documents().await;
+        }
+    }
+
+    async fn did_close(&self, params: DidCloseTextDocumentParams) {
+        let uri = params.text_document.uri;
+        lock(&self.state.docs).remove(&uri);
+        lock(&self.state.last_change).remove(&uri);
+        if !self.caps().pull {
+            self.client.publish_diagnostics(uri, Vec::new(), None).await;
+        }
+    }
+
+    async fn diagnostic(&self, params: DocumentDiagnosticParams) -> Result<DocumentDiagnosticReportResult> {
+        let uri = params.text_document.uri;
+        let generation = self.workspace().generation;
+        let Some((analysis, _)) = self.current_analysis(&uri).await else {
+            return Ok(convert::full_report(Vec::new(), None));
+        };
+        let result_id = format!("{generation}:{}", analysis.version);
+        if params.previous_result_id.as_deref() == Some(result_id.as_str()) {
+            return Ok(DocumentDiagnosticReportResult::Report(DocumentDiagnosticReport::Unchanged(RelatedUnchangedDocumentDiagnosticReport {
+                related_documents: None,
+                unchanged_document_diagnostic_report: UnchangedDocumentDiagnosticReport { result_id },
+            })));
+        }
+        Ok(convert::full_report(analysis.diagnostics.clone(), Some(result_id)))
+    }
+
+    async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
+        let uri = params.text_document_position_params.text_document.uri;
+        let position = params.text_document_position_params.position;
+        let Some((analysis, text)) = self.current_analysis(&uri).await else { return Ok(None) };
+        let workspace = self.workspace();
+        let encoding = self.caps().encoding;
+        guard("hover", || convert::hover(&analysis, &text, position, encoding, &workspace.catalog)).ok_or_else(|| internal("hover"))
+    }
+
+    async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
+        let uri = params.text_document.uri.clone();
+        let Some((analysis, text)) = self.current_analysis(&uri).await else { return Ok(None) };
+        let language = lock(&self.state.docs).get(&uri).and_then(|d| d.language);
+        let workspace = self.workspace();
+        let encoding = self.caps().encoding;
+        guard("code actions", || convert::code_actions(&uri, &params, &analysis, &text, language, encoding, &workspace.catalog))
+            .ok_or_else(|| internal("code actions"))
+    }
+
+    async fn execute_command(&self, params: ExecuteCommandParams) -> Result<Option<LSPAny>> {
+        match params.command.as_str() {
+            COMMAND_SECURE_PROMPT => {
+                let id = params.arguments.first().and_then(|a| a.as_str().map(str::to_string).or_else(|| a.get("ruleId").and_then(Value::as_str).map(str::to_string)));
+                let Some(id) = id else { return Err(Error::invalid_params("assay.securePrompt takes a rule id")) };
+                match self.workspace().catalog.get(&id) {
+                    Some(rule) => Ok(Some(Value::String(rule.meta.hint.clone()))),
+                    None => Err(Error::invalid_params(format!("no rule `{id}`"))),
+                }
+            }
+            COMMAND_SCAN_WORKSPACE => self.scan_workspace().await.map(Some),
+            other => Err(Error::invalid_params(format!("unknown command `{other}`"))),
+        }
+    }
+
+    async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
+        match ClientSettings::from_value(&params.settings) {
+            Ok(settings) => {
+                self.reload(None, Some(settings)).await;
+                self.reanalyse_open_documents().await;
+            }
+            Err(e) => self.client.show_message(MessageType::ERROR, format!("assay: {e}")).await,
+        }
+    }
+
+    async fn did_change_workspace_folders(&self, params: DidChangeWorkspaceFoldersParams) {
+        let mut folders = self.workspace().folders.clone();
+        for removed in params.event.removed {
+            if let Some(p) = removed.uri.to_file_path() {
+                folders.retain(|f| f != p.as_ref());
+            }
+        }
+        for added in params.event.added {
+            if let Some(p) = added.uri.to_file_path() {
+                folders.push(p.into_owned());
+            }
+        }
+        self.reload(Some(folders), None).await;
+        self.reanalyse_open_documents().await;
+    }
+
+    async fn did_change_watched_files(&self, _: DidChangeWatchedFilesParams) {
+        self.reload(None, None).await;
+        self.reanalyse_open_documents().await;
+    }
+}
+
