@@ -9,4 +9,12 @@ if ! python3 -c 'import jsonschema' 2>/dev/null; then
     || { echo "tests/run.sh: could not install jsonschema from PyPI" >&2; exit 1; }
 fi
 
-cargo test --locked --all-targets
+cargo_rc=0
+cargo test --locked --all-targets || cargo_rc=$?
+
+# Real editors (Neovim, pytest-lsp with recorded VS Code/Neovim/Emacs capabilities) against
+# `assay lsp`, through the shared recipes in ../shared/integration; ends with "N passed, N failed".
+clients_rc=0
+bash tests/integration/run_real_clients.sh || clients_rc=$?
+if [ "$cargo_rc" != 0 ]; then echo "tests/run.sh: cargo test failed (exit $cargo_rc)" >&2; fi
+[ "$cargo_rc" = 0 ] && [ "$clients_rc" = 0 ]
