@@ -441,3 +441,31 @@ fn version_flag() {
     assert_eq!(code(&o), 0);
     assert!(stdout(&o).starts_with("assay "));
 }
+
+#[test]
+fn rust_suppressions_work_on_the_line_and_the_line_above() {
+    let p = Project::new();
+    p.write(
+        "src/lib.rs",
+        "pub fn a(x: f32) -> u32 {\n\
+         \x20   unsafe { std::mem::transmute(x) } // assay: ignore[rs-transmute, rs-unsafe-without-safety-comment] -- bit cast checked by tests\n\
+         }\n\
+         pub fn b(x: f32) -> u32 {\n\
+         \x20   // assay: ignore[rs-transmute, rs-unsafe-without-safety-comment] -- same\n\
+         \x20   unsafe { std::mem::transmute(x) }\n\
+         }\n\
+         pub fn c(x: u32) -> u32 {\n\
+         \x20   x // assay: ignore[rs-transmute]\n\
+         }\n",
+    );
+    let o = p.assay(&["check", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let found: Vec<(String, u64)> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["rule_id"].as_str().unwrap().to_string(), f["start"]["line"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(found, vec![("assay-unused-suppression".to_string(), 9)], "{}", stdout(&o));
+    assert_eq!(doc["summary"]["suppressed"], 4);
+}

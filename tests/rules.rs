@@ -93,3 +93,43 @@ fn rule_reference_is_generated_from_the_catalog() {
     let actual = std::fs::read_to_string(&path).unwrap_or_default();
     assert!(actual == expected, "queries/RULES.md is stale: run `ASSAY_UPDATE_DOCS=1 cargo test --test rules`");
 }
+
+/// The keyed matcher (call patterns run only on calls with a matching callee name) must find
+/// exactly what one full pass of every pattern finds.
+#[test]
+fn keyed_matching_equals_the_full_pass() {
+    let fast = Catalog::embedded();
+    let reference = Catalog::embedded().without_keyed_queries();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files: Vec<(Language, PathBuf)> = fixture_files();
+    let mut stack = vec![root.join("tests/projects"), root.join("server/src")];
+    while let Some(dir) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+        for entry in entries.flatten() {
+            let p = entry.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if let Some(l) = Language::from_path(&p) {
+                files.push((l, p));
+            }
+        }
+    }
+    assert!(files.len() > 100, "expected fixtures and project files, found {}", files.len());
+    let settings = assay::engine::ScanSettings::default();
+    let mut differences = Vec::new();
+    for (language, path) in files {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let logical = logical_path(&text, &path);
+        let a = assay::engine::scan_source(&fast, language, &logical, &text, None, &settings).findings;
+        let b = assay::engine::scan_source(&reference, language, &logical, &text, None, &settings).findings;
+        let key = |f: &assay::engine::Finding| (f.rule_id.clone(), f.range.start_byte, f.range.end_byte, f.message.clone());
+        let (a, b): (BTreeSet<_>, BTreeSet<_>) = (a.iter().map(key).collect(), b.iter().map(key).collect());
+        for missing in b.difference(&a) {
+            differences.push(format!("{}: keyed matcher missed {:?}", path.display(), missing));
+        }
+        for extra in a.difference(&b) {
+            differences.push(format!("{}: keyed matcher added {:?}", path.display(), extra));
+        }
+    }
+    assert!(differences.is_empty(), "{}", differences.join("\n"));
+}

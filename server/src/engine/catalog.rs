@@ -10,21 +10,39 @@ use tree_sitter::Query;
 use super::dataflow::DataflowConfig;
 use super::language::Language;
 use super::predicates::{self, CompiledPredicate};
+use super::query_keys;
 use super::rules::{self, Rule, RuleError};
 
 include!(concat!(env!("OUT_DIR"), "/embedded_queries.rs"));
 
-/// All rule queries of one language in one tree-sitter query, run in a single cursor pass.
-pub struct CompiledLanguage {
+/// Rule patterns of one language compiled into one tree-sitter query.
+pub struct QueryPart {
     pub query: Query,
     /// For each pattern: index of its rule in `Catalog::rules`.
     pub pattern_rule: Vec<usize>,
     /// For each pattern: assay's own predicates, compiled.
     pub pattern_predicates: Vec<Vec<CompiledPredicate>>,
-    pub match_capture: u32,
+    /// The `@match` capture (None if no pattern of this part has one: an empty part).
+    pub match_capture: Option<u32>,
+}
+
+/// All rules of one language, as two queries: patterns keyed by callee name (run only on calls
+/// whose name is in `keys`, anchored there) and the rest (one full pass over the tree).
+pub struct CompiledLanguage {
+    pub full_pass: QueryPart,
+    pub keyed: Option<QueryPart>,
+    /// Callee last segment → patterns of `keyed` that can match such a call.
+    pub keys: HashMap<String, Vec<usize>>,
+    /// First segment of the resolved callee name → patterns (for globs like `requests.*`).
+    pub head_keys: HashMap<String, Vec<usize>>,
+    /// Node kinds that keyed patterns start at (`call`, `call_expression`, `macro_invocation`).
+    pub keyed_roots: Vec<String>,
 }
 
 pub struct Catalog {
+    /// Key call patterns by callee name (see `query_keys`); off only to compare against the
+    /// plain full pass.
+    keyed_queries: bool,
     rules: Vec<Rule>,
     by_id: HashMap<String, usize>,
     dataflow: HashMap<Language, DataflowConfig>,
@@ -95,7 +113,16 @@ impl Catalog {
             return Err(errors);
         }
         let compiled = Language::ALL.iter().map(|l| (*l, OnceLock::new())).collect();
-        Ok(Catalog { rules, by_id, dataflow, compiled })
+        let keyed_queries = std::env::var_os("ASSAY_NO_KEYED_QUERIES").is_none();
+        Ok(Catalog { keyed_queries, rules, by_id, dataflow, compiled })
+    }
+
+    /// The same catalog running every pattern in one full pass: the reference the keyed
+    /// matcher is tested against.
+    pub fn without_keyed_queries(mut self) -> Catalog {
+        self.keyed_queries = false;
+        self.compiled = Language::ALL.iter().map(|l| (*l, OnceLock::new())).collect();
+        self
     }
 
     pub fn rules(&self) -> &[Rule] {
@@ -128,15 +155,57 @@ impl Catalog {
     }
 
     fn compile(&self, language: Language) -> Result<CompiledLanguage, String> {
-        let mut source = String::new();
-        let mut starts = Vec::new(); // (byte offset in combined source, rule index)
+        // Split every rule into patterns; key the call patterns whose callee names are fixed.
+        let mut keyed_patterns: Vec<(usize, String, query_keys::PatternKey)> = Vec::new();
+        let mut full_patterns: Vec<(usize, String)> = Vec::new();
         for (i, rule) in self.rules.iter().enumerate() {
             if rule.language != Some(language) {
                 continue;
             }
             let Some(q) = &rule.query else { continue };
-            starts.push((source.len(), i));
-            source.push_str(q);
+            let patterns = query_keys::split_patterns(q);
+            if patterns.is_empty() || !self.keyed_queries {
+                full_patterns.push((i, q.clone()));
+                continue;
+            }
+            for pattern in patterns {
+                match query_keys::derive(pattern) {
+                    Some(key) => keyed_patterns.push((i, pattern.to_string(), key)),
+                    None => full_patterns.push((i, pattern.to_string())),
+                }
+            }
+        }
+        let full_pass = self.compile_part(language, full_patterns.iter().map(|(i, p)| (*i, p.as_str())))?;
+        if keyed_patterns.is_empty() {
+            return Ok(CompiledLanguage { full_pass, keyed: None, keys: HashMap::new(), head_keys: HashMap::new(), keyed_roots: Vec::new() });
+        }
+        let keyed = self.compile_part(language, keyed_patterns.iter().map(|(i, p, _)| (*i, p.as_str())))?;
+        let mut keys: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut head_keys: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut keyed_roots: Vec<String> = Vec::new();
+        for (pattern_index, (_, _, key)) in keyed_patterns.iter().enumerate() {
+            for name in &key.names {
+                keys.entry(name.clone()).or_default().push(pattern_index);
+            }
+            for head in &key.heads {
+                head_keys.entry(head.clone()).or_default().push(pattern_index);
+            }
+            if !keyed_roots.contains(&key.root_kind) {
+                keyed_roots.push(key.root_kind.clone());
+            }
+        }
+        if keyed.query.pattern_count() != keyed_patterns.len() {
+            return Err(format!("{language}: keyed query has {} patterns, expected {}", keyed.query.pattern_count(), keyed_patterns.len()));
+        }
+        Ok(CompiledLanguage { full_pass, keyed: Some(keyed), keys, head_keys, keyed_roots })
+    }
+
+    fn compile_part<'a>(&self, language: Language, patterns: impl Iterator<Item = (usize, &'a str)>) -> Result<QueryPart, String> {
+        let mut source = String::new();
+        let mut starts = Vec::new(); // (byte offset in combined source, rule index)
+        for (rule, pattern) in patterns {
+            starts.push((source.len(), rule));
+            source.push_str(pattern);
             source.push('\n');
         }
         let query = Query::new(&language.grammar(), &source).map_err(|e| {
@@ -157,8 +226,8 @@ impl Catalog {
                 .collect::<Result<Vec<_>, _>>()?;
             pattern_predicates.push(compiled);
         }
-        let match_capture = query.capture_index_for_name("match").ok_or("no @match capture in any rule")?;
-        Ok(CompiledLanguage { query, pattern_rule, pattern_predicates, match_capture })
+        let match_capture = query.capture_index_for_name("match");
+        Ok(QueryPart { query, pattern_rule, pattern_predicates, match_capture })
     }
 }
 

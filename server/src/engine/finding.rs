@@ -88,6 +88,20 @@ pub enum NoticeKind {
     Unreadable,
     SyntaxError,
     Config,
+    /// A lock file: generated, full of hashes, not scanned for secrets.
+    LockFile,
+    /// A minified bundle: not scanned for secrets.
+    Minified,
+}
+
+/// Where a secret sits in the file. Every output that quotes the source masks these bytes
+/// (past `visible`, a public fixed prefix such as `sk-ant-`), whichever rule it reports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SecretSpan {
+    pub start_byte: usize,
+    pub end_byte: usize,
+    #[serde(default)]
+    pub visible: usize,
 }
 
 /// The result of scanning one file.
@@ -95,4 +109,15 @@ pub enum NoticeKind {
 pub struct FileReport {
     pub findings: Vec<Finding>,
     pub notices: Vec<Notice>,
+    /// Secrets in the file, sorted by position: for masking quoted lines, never serialized
+    /// with their text.
+    #[serde(default)]
+    pub secrets: Vec<SecretSpan>,
+}
+
+impl FileReport {
+    /// A report that only says why the file was not analysed.
+    pub fn notice(notice: Notice) -> Self {
+        FileReport { findings: Vec::new(), notices: vec![notice], secrets: Vec::new() }
+    }
 }

@@ -1,12 +1,15 @@
-//! Runs a language's combined query over a tree in one cursor pass, filters matches through
-//! assay's predicates, and turns the survivors into findings (one per problem).
+//! Runs a language's rules over a tree: one full pass of the combined query for patterns that
+//! can start anywhere, and the call patterns keyed by callee name only on matching calls (see
+//! `query_keys`). Filters matches through assay's predicates and turns the survivors into
+//! findings (one per problem).
 
 use std::collections::HashSet;
 
 use streaming_iterator::StreamingIterator;
-use tree_sitter::{Node, QueryCursor, Tree};
+use tree_sitter::{Node, QueryCursor, QueryMatch, Tree};
 
-use super::catalog::Catalog;
+use super::catalog::{Catalog, CompiledLanguage, QueryPart};
+use super::query_keys;
 use super::context::FileContext;
 use super::finding::{Edit, Finding, Fix, TextRange};
 use super::predicates::Outputs;
@@ -22,54 +25,133 @@ const MAX_QUOTE: usize = 60;
 
 pub fn run_queries<'t>(catalog: &Catalog, tree: &'t Tree, ctx: &FileContext<'t>, settings: &ScanSettings) -> Result<Vec<Finding>, String> {
     let compiled = catalog.compiled(ctx.language)?;
-    let query = &compiled.query;
-    let names = query.capture_names();
-    let mut findings = Vec::new();
-    let mut seen: HashSet<(usize, usize, usize)> = HashSet::new();
+    let mut collector = Collector { catalog, ctx, settings, findings: Vec::new(), seen: HashSet::new() };
     CURSOR.with(|cursor| {
         let mut cursor = cursor.borrow_mut();
-        let mut matches = cursor.matches(query, tree.root_node(), ctx.src);
+        cursor.set_max_start_depth(None);
+        let part = &compiled.full_pass;
+        let mut matches = cursor.matches(&part.query, tree.root_node(), ctx.src);
         while let Some(m) = matches.next() {
-            let rule_index = compiled.pattern_rule[m.pattern_index];
-            let rule = &catalog.rules()[rule_index];
-            if settings.disabled.contains(rule.id()) {
-                continue;
-            }
-            let capture = |index: u32| m.captures.iter().find(|c| c.index == index).map(|c| c.node);
-            let Some(target) = capture(compiled.match_capture) else { continue };
-            if !seen.insert((rule_index, target.start_byte(), target.end_byte())) {
-                continue;
-            }
-            let mut outputs = Outputs::default();
-            let holds = compiled.pattern_predicates[m.pattern_index]
-                .iter()
-                .all(|p| p.holds(p.capture().and_then(capture), ctx, &mut outputs));
-            if !holds {
-                seen.remove(&(rule_index, target.start_byte(), target.end_byte()));
-                continue;
-            }
-            let quote = |name: &str| -> Option<String> {
-                match name {
-                    "how" => outputs.how.clone(),
-                    "name" => outputs.name.clone(),
-                    _ => names.iter().position(|n| *n == name).and_then(|i| capture(i as u32)).map(|n| quote_text(ctx.text(n))),
+            collector.process(part, m);
+        }
+        drop(matches);
+        if let Some(part) = &compiled.keyed {
+            // Only calls whose callee name some keyed pattern asks for, each matched on its own.
+            cursor.set_max_start_depth(Some(0));
+            for (node, allowed) in keyed_candidates(compiled, ctx, tree.root_node()) {
+                let mut matches = cursor.matches(&part.query, node, ctx.src);
+                while let Some(m) = matches.next() {
+                    if allowed.contains(&m.pattern_index) {
+                        collector.process(part, m);
+                    }
                 }
-            };
-            let message = fill_template(&rule.meta.message, &quote);
-            let fix = rule.meta.fix.as_ref().and_then(|template| {
-                let index = names.iter().position(|n| *n == template.capture)?;
-                let node = capture(index as u32)?;
-                let raw = |name: &str| names.iter().position(|n| *n == name).and_then(|i| capture(i as u32)).map(|n| ctx.text(n).to_string());
-                Some(Fix {
-                    description: template.description.clone(),
-                    safe: template.safe,
-                    edits: vec![Edit { start_byte: node.start_byte(), end_byte: node.end_byte(), replacement: fill_template(&template.replacement, &raw) }],
-                })
-            });
-            findings.push(new_finding(rule, target, message, fix, settings));
+            }
+            cursor.set_max_start_depth(None);
         }
     });
-    Ok(one_finding_per_problem(catalog, findings))
+    Ok(one_finding_per_problem(catalog, collector.findings))
+}
+
+/// Call nodes whose callee's last name segment (as written, or through an import alias) keys
+/// some pattern, with those patterns.
+fn keyed_candidates<'t>(compiled: &CompiledLanguage, ctx: &FileContext<'t>, root: Node<'t>) -> Vec<(Node<'t>, Vec<usize>)> {
+    let mut out = Vec::new();
+    let mut cursor = root.walk();
+    let mut descend = true;
+    loop {
+        if descend {
+            let node = cursor.node();
+            let kind = node.kind();
+            if compiled.keyed_roots.iter().any(|k| k == kind) {
+                let callee = node.child_by_field_name("function").or_else(|| node.child_by_field_name("macro"));
+                if let Some(callee) = callee {
+                    let written = ctx.text(callee);
+                    let mut allowed: Vec<usize> = Vec::new();
+                    let mut add = |patterns: Option<&Vec<usize>>| {
+                        for p in patterns.into_iter().flatten() {
+                            if !allowed.contains(p) {
+                                allowed.push(*p);
+                            }
+                        }
+                    };
+                    add(compiled.keys.get(query_keys::last_segment(written)));
+                    let head = query_keys::first_segment(written);
+                    add(compiled.head_keys.get(head));
+                    if let Some(full) = ctx.imports.get(head) {
+                        // Through an import alias: `sp.run` is `subprocess.run`, `sh` is `os.system`.
+                        add(compiled.head_keys.get(query_keys::first_segment(full)));
+                        let resolved = ctx.resolve(written.split("::<").next().unwrap_or(written));
+                        add(compiled.keys.get(query_keys::last_segment(&resolved)));
+                    }
+                    if !allowed.is_empty() {
+                        out.push((node, allowed));
+                    }
+                }
+            }
+        }
+        if descend && cursor.goto_first_child() {
+            descend = true;
+        } else if cursor.goto_next_sibling() {
+            descend = true;
+        } else if cursor.goto_parent() {
+            descend = false;
+        } else {
+            break;
+        }
+    }
+    out
+}
+
+/// Turns matches into findings, once per (rule, range).
+struct Collector<'c, 't> {
+    catalog: &'c Catalog,
+    ctx: &'c FileContext<'t>,
+    settings: &'c ScanSettings,
+    findings: Vec<Finding>,
+    seen: HashSet<(usize, usize, usize)>,
+}
+
+impl<'t> Collector<'_, 't> {
+    fn process(&mut self, part: &QueryPart, m: &QueryMatch<'_, 't>) {
+        let (catalog, ctx, settings) = (self.catalog, self.ctx, self.settings);
+        let rule_index = part.pattern_rule[m.pattern_index];
+        let rule = &catalog.rules()[rule_index];
+        if settings.disabled.contains(rule.id()) {
+            return;
+        }
+        let names = part.query.capture_names();
+        let capture = |index: u32| m.captures.iter().find(|c| c.index == index).map(|c| c.node);
+        let Some(target) = part.match_capture.and_then(capture) else { return };
+        let key = (rule_index, target.start_byte(), target.end_byte());
+        if self.seen.contains(&key) {
+            return;
+        }
+        let mut outputs = Outputs::default();
+        let holds = part.pattern_predicates[m.pattern_index].iter().all(|p| p.holds(p.capture().and_then(capture), ctx, &mut outputs));
+        if !holds {
+            return;
+        }
+        self.seen.insert(key);
+        let quote = |name: &str| -> Option<String> {
+            match name {
+                "how" => outputs.how.clone(),
+                "name" => outputs.name.clone(),
+                _ => names.iter().position(|n| *n == name).and_then(|i| capture(i as u32)).map(|n| quote_text(ctx.text(n))),
+            }
+        };
+        let message = fill_template(&rule.meta.message, &quote);
+        let fix = rule.meta.fix.as_ref().and_then(|template| {
+            let index = names.iter().position(|n| *n == template.capture)?;
+            let node = capture(index as u32)?;
+            let raw = |name: &str| names.iter().position(|n| *n == name).and_then(|i| capture(i as u32)).map(|n| ctx.text(n).to_string());
+            Some(Fix {
+                description: template.description.clone(),
+                safe: template.safe,
+                edits: vec![Edit { start_byte: node.start_byte(), end_byte: node.end_byte(), replacement: fill_template(&template.replacement, &raw) }],
+            })
+        });
+        self.findings.push(new_finding(rule, target, message, fix, settings));
+    }
 }
 
 fn new_finding(rule: &Rule, target: Node, message: String, fix: Option<Fix>, settings: &ScanSettings) -> Finding {

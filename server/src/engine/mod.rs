@@ -10,6 +10,7 @@ pub mod fixtures;
 pub mod language;
 pub mod matcher;
 pub mod predicates;
+pub mod query_keys;
 pub mod rules;
 pub mod semantics;
 pub mod suppress;

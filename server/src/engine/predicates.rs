@@ -518,9 +518,7 @@ fn raw_first_segment(name: &str) -> &str {
 
 /// `mem::transmute::<A, B>` → `transmute`; `a.b.c` → `c`.
 fn raw_last_segment(name: &str) -> &str {
-    let name = name.split("::<").next().unwrap_or(name);
-    let name = name.split('(').next().unwrap_or(name);
-    name.rsplit(['.', ':']).next().unwrap_or(name).trim()
+    super::query_keys::last_segment(name)
 }
 
 fn strip_parens(s: &str) -> &str {

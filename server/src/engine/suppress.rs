@@ -105,10 +105,14 @@ fn collect(language: Language, src: &str, root: Node, honor_foreign: bool) -> Ve
         }
         let Some(comment_at) = line.find(language.line_comment()) else { continue };
         let comment_byte = here + comment_at;
-        let Some(node) = root.descendant_for_byte_range(comment_byte, comment_byte + 1) else { continue };
-        if !language.is_comment_kind(node.kind()) {
-            continue; // the marker is inside a string, not a comment
+        // tree-sitter-rust returns the `//` token inside `line_comment`: climb to the comment.
+        let mut found = root.descendant_for_byte_range(comment_byte, comment_byte + 1);
+        while let Some(n) = found.filter(|n| !language.is_comment_kind(n.kind())) {
+            found = n.parent().filter(|p| p.start_byte() == n.start_byte());
         }
+        let Some(node) = found else {
+            continue; // the marker is inside a string, not a comment
+        };
         let comment = &src[node.start_byte()..node.end_byte().min(src.len())];
         let standalone = line[..comment_at].trim().is_empty();
         let lines = (line_no, if standalone { line_no + 1 } else { line_no });
