@@ -121,7 +121,7 @@ pub fn run(args: CheckArgs) -> Result<ExitCode> {
     let mut scanned = project::scan_files(&files, &request);
     progress.finish_and_clear();
     for (path, notice) in problems {
-        scanned.push(ScannedFile { display: project::display_path(&path, &cwd), path, report: FileReport { findings: vec![], notices: vec![notice] }, source: None });
+        scanned.push(ScannedFile { display: project::display_path(&path, &cwd), path, report: FileReport::notice(notice), source: None });
     }
 
     let mut fixed = 0;
@@ -208,12 +208,7 @@ fn exit_code(args: &CheckArgs, failing: bool) -> ExitCode {
 }
 
 fn finish(args: &CheckArgs, catalog: &Catalog, files: &[ScannedFile], fixed: usize, fail_on: Option<Severity>, never: bool) -> Result<ExitCode> {
-    for file in files {
-        for notice in &file.report.notices {
-            let level = if notice.kind == engine::NoticeKind::SyntaxError { "note" } else { "warning" };
-            eprintln!("{level}: {}: {}", file.display, notice.message);
-        }
-    }
+    print_notices(files);
     let (summary, failing) = summarize(files, fixed, threshold(args, fail_on, never));
     let report = Report { catalog, files, summary, show_hints: args.hints };
     let to_terminal = args.output.is_none() && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
@@ -233,6 +228,38 @@ fn finish(args: &CheckArgs, catalog: &Catalog, files: &[ScannedFile], fixed: usi
         None => std::io::stdout().write_all(rendered.as_bytes())?,
     }
     Ok(exit_code(args, failing))
+}
+
+/// Notices on stderr, one per file; files assay only reads for secrets (not Python or Rust) that
+/// were skipped as binary, lock files, minified, too large or not UTF-8 are summed up in one
+/// note per reason instead (`--format json` lists each). Messages pass through secret redaction.
+fn print_notices(files: &[ScannedFile]) {
+    use std::collections::BTreeMap;
+    let mut grouped: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for file in files {
+        let other = engine::Language::from_path(&file.path).is_none();
+        for notice in &file.report.notices {
+            let group = match notice.kind {
+                engine::NoticeKind::Binary if other => Some("binary files"),
+                engine::NoticeKind::LockFile => Some("lock files"),
+                engine::NoticeKind::Minified => Some("minified bundles"),
+                engine::NoticeKind::TooLarge if other => Some("files over the size limit"),
+                engine::NoticeKind::NotUtf8 if other => Some("files not in UTF-8"),
+                _ => None,
+            };
+            if let Some(group) = group {
+                grouped.entry(group).or_default().push(&file.display);
+                continue;
+            }
+            let level = if notice.kind == engine::NoticeKind::SyntaxError { "note" } else { "warning" };
+            eprintln!("{level}: {}: {}", file.display, engine::secrets::redact_text(&notice.message));
+        }
+    }
+    for (group, paths) in grouped {
+        let examples: Vec<&str> = paths.iter().take(3).copied().collect();
+        let more = if paths.len() > 3 { format!(", and {} more", paths.len() - 3) } else { String::new() };
+        eprintln!("note: not scanned for secrets: {} {group} ({}{more})", paths.len(), examples.join(", "));
+    }
 }
 
 fn progress_bar(len: usize, disabled: bool) -> indicatif::ProgressBar {

@@ -69,7 +69,8 @@ pub fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("error: {e:#}");
+            // Configuration errors can quote a line of a config file: never echo a secret.
+            eprintln!("error: {}", crate::engine::secrets::redact_text(&format!("{e:#}")));
             ExitCode::from(2)
         }
     }
@@ -110,8 +111,8 @@ fn debug_parse(paths: Vec<PathBuf>) -> anyhow::Result<ExitCode> {
     let (bytes, parsed): (usize, usize) = files
         .par_iter()
         .map(|path| {
-            let Ok(data) = std::fs::read(path) else { return (0, 0) };
             let Some(language) = crate::engine::Language::from_path(path) else { return (0, 0) };
+            let Ok(data) = std::fs::read(path) else { return (0, 0) };
             match crate::engine::decode(&data, &settings) {
                 Ok(text) => (data.len(), crate::engine::parse(language, text, None).is_some() as usize),
                 Err(_) => (data.len(), 0),

@@ -11,7 +11,7 @@ use tree_sitter::{Node, QueryCursor, QueryMatch, Tree};
 use super::catalog::{Catalog, CompiledLanguage, QueryPart};
 use super::query_keys;
 use super::context::FileContext;
-use super::finding::{Edit, Finding, Fix, TextRange};
+use super::finding::{Edit, Finding, Fix, SecretSpan, TextRange};
 use super::predicates::Outputs;
 use super::rules::Rule;
 use super::ScanSettings;
@@ -23,9 +23,14 @@ thread_local! {
 /// Longest capture text quoted in a message.
 const MAX_QUOTE: usize = 60;
 
-pub fn run_queries<'t>(catalog: &Catalog, tree: &'t Tree, ctx: &FileContext<'t>, settings: &ScanSettings) -> Result<Vec<Finding>, String> {
+/// A literal a query rule marked `@secret`: the rule, the finding's byte range, the literal.
+pub type QuerySecret = (String, (usize, usize), SecretSpan);
+
+/// Run the language's rules. `secrets` are spans already known to be secret: quoted captures
+/// mask them. Also returns the literals rules captured as `@secret`.
+pub fn run_queries<'t>(catalog: &Catalog, tree: &'t Tree, ctx: &FileContext<'t>, settings: &ScanSettings, secrets: &[SecretSpan]) -> Result<(Vec<Finding>, Vec<QuerySecret>), String> {
     let compiled = catalog.compiled(ctx.language)?;
-    let mut collector = Collector { catalog, ctx, settings, findings: Vec::new(), seen: HashSet::new() };
+    let mut collector = Collector { catalog, ctx, settings, findings: Vec::new(), seen: HashSet::new(), secrets, query_secrets: Vec::new() };
     CURSOR.with(|cursor| {
         let mut cursor = cursor.borrow_mut();
         cursor.set_max_start_depth(None);
@@ -49,7 +54,7 @@ pub fn run_queries<'t>(catalog: &Catalog, tree: &'t Tree, ctx: &FileContext<'t>,
             cursor.set_max_start_depth(None);
         }
     });
-    Ok(one_finding_per_problem(catalog, collector.findings))
+    Ok((one_finding_per_problem(catalog, collector.findings), collector.query_secrets))
 }
 
 /// Call nodes whose callee's last name segment (as written, or through an import alias) keys
@@ -109,6 +114,9 @@ struct Collector<'c, 't> {
     settings: &'c ScanSettings,
     findings: Vec<Finding>,
     seen: HashSet<(usize, usize, usize)>,
+    /// Known secret spans, masked in quoted captures.
+    secrets: &'c [SecretSpan],
+    query_secrets: Vec<QuerySecret>,
 }
 
 impl<'t> Collector<'_, 't> {
@@ -132,11 +140,25 @@ impl<'t> Collector<'_, 't> {
             return;
         }
         self.seen.insert(key);
+        let mut masked: Vec<SecretSpan> = self.secrets.to_vec();
+        if let Some(node) = part.query.capture_index_for_name(super::secrets::SECRET_CAPTURE).and_then(capture) {
+            let (start, end) = super::secrets::source::literal_span(ctx.language, node, ctx.src);
+            let span = SecretSpan { start_byte: start, end_byte: end, visible: 0 };
+            self.query_secrets.push((rule.id().to_string(), (target.start_byte(), target.end_byte()), span));
+            masked.push(span);
+        }
+        let source = std::str::from_utf8(ctx.src).unwrap_or("");
         let quote = |name: &str| -> Option<String> {
             match name {
                 "how" => outputs.how.clone(),
                 "name" => outputs.name.clone(),
-                _ => names.iter().position(|n| *n == name).and_then(|i| capture(i as u32)).map(|n| quote_text(ctx.text(n))),
+                _ => names.iter().position(|n| *n == name).and_then(|i| capture(i as u32)).map(|n| {
+                    if !source.is_empty() && masked.iter().any(|s| s.start_byte < n.end_byte() && n.start_byte() < s.end_byte) {
+                        quote_text(&super::secrets::mask_range(source, n.start_byte(), n.end_byte(), &masked))
+                    } else {
+                        quote_text(ctx.text(n))
+                    }
+                }),
             }
         };
         let message = fill_template(&rule.meta.message, &quote);

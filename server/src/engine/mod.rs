@@ -12,6 +12,7 @@ pub mod matcher;
 pub mod predicates;
 pub mod query_keys;
 pub mod rules;
+pub mod secrets;
 pub mod semantics;
 pub mod suppress;
 
@@ -22,7 +23,7 @@ use std::path::Path;
 use tree_sitter::{Parser, Tree};
 
 pub use catalog::Catalog;
-pub use finding::{Edit, FileReport, Finding, Fix, Notice, NoticeKind, Position, Suppression, TextRange};
+pub use finding::{Edit, FileReport, Finding, Fix, Notice, NoticeKind, Position, SecretSpan, Suppression, TextRange};
 pub use language::Language;
 pub use rules::{Confidence, Rule, RuleMeta, Severity};
 
@@ -88,13 +89,111 @@ pub fn decode<'b>(bytes: &'b [u8], settings: &ScanSettings) -> Result<&'b str, N
     })
 }
 
-/// Scan one file's bytes: the entry point for `assay check`.
+/// Scan one file's bytes: the entry point for `assay check`. Python and Rust files get every
+/// rule; other text files are scanned for secrets only.
 pub fn scan_bytes(catalog: &Catalog, path: &Path, bytes: &[u8], settings: &ScanSettings) -> FileReport {
-    let Some(language) = Language::from_path(path) else { return FileReport::default() };
+    let Some(language) = Language::from_path(path) else { return scan_other_bytes(path, bytes, settings) };
     match decode(bytes, settings) {
         Ok(text) => scan_source(catalog, language, path, text, None, settings),
-        Err(notice) => FileReport { findings: Vec::new(), notices: vec![notice] },
+        Err(notice) => FileReport::notice(notice),
     }
+}
+
+/// Files that are skipped whatever their content (binary by extension, lock files, minified
+/// bundles by name), decided without reading them.
+pub fn skip_by_path(path: &Path) -> Option<Notice> {
+    if Language::from_path(path).is_some() {
+        return None;
+    }
+    secrets::files::classify(path).err().map(skip_notice)
+}
+
+fn skip_notice(skip: secrets::files::Skip) -> Notice {
+    use secrets::files::Skip;
+    let kind = match skip {
+        Skip::Binary => NoticeKind::Binary,
+        Skip::LockFile => NoticeKind::LockFile,
+        Skip::Minified => NoticeKind::Minified,
+    };
+    Notice { kind, message: skip.message().to_string() }
+}
+
+fn scan_other_bytes(path: &Path, bytes: &[u8], settings: &ScanSettings) -> FileReport {
+    if let Some(notice) = skip_by_path(path) {
+        return FileReport::notice(notice);
+    }
+    if bytes.len() as u64 > settings.max_file_size {
+        if let Err(notice) = decode(bytes, settings) {
+            return FileReport::notice(notice);
+        }
+    }
+    if bytes[..bytes.len().min(8192)].contains(&0) {
+        return FileReport::notice(Notice { kind: NoticeKind::Binary, message: "skipped: binary file (contains NUL bytes), not scanned for secrets".into() });
+    }
+    // Secrets are ASCII: a file in another encoding is still scanned, with invalid bytes replaced
+    // (the same text reporters quote).
+    let text = String::from_utf8_lossy(bytes);
+    scan_text(path, &text, settings)
+}
+
+/// Scan a text file that is not Python or Rust for secrets (`assay check`, and the language
+/// server for documents in other languages).
+pub fn scan_text(path: &Path, text: &str, settings: &ScanSettings) -> FileReport {
+    let kind = match secrets::files::classify(path) {
+        Ok(kind) => kind,
+        Err(skip) => return FileReport::notice(skip_notice(skip)),
+    };
+    if secrets::files::is_minified(path, text) {
+        return FileReport::notice(skip_notice(secrets::files::Skip::Minified));
+    }
+    let found = secrets::scan_text(text, kind, path);
+    let mut report = FileReport::default();
+    let lines = LineIndex::new(text);
+    for f in &found {
+        report.secrets.extend(f.secret_spans());
+        if let Some(finding) = finding_of(f, &lines, settings) {
+            report.findings.push(finding);
+        }
+    }
+    suppress::apply_lines(text, &mut report.findings, settings.honor_foreign_suppressions);
+    report.findings.sort_by_key(|f| (f.range.start_byte, f.range.end_byte));
+    report.secrets.sort_by_key(|s| (s.start_byte, s.end_byte));
+    report
+}
+
+/// Byte offsets to zero-based (line, byte column) positions.
+struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(text.bytes().enumerate().filter(|(_, b)| *b == b'\n').map(|(i, _)| i + 1));
+        LineIndex { starts }
+    }
+    fn position(&self, byte: usize) -> Position {
+        let line = self.starts.partition_point(|&s| s <= byte) - 1;
+        Position { line, column: byte - self.starts[line] }
+    }
+    fn range(&self, start: usize, end: usize) -> TextRange {
+        TextRange { start_byte: start, end_byte: end, start: self.position(start), end: self.position(end) }
+    }
+}
+
+fn finding_of(f: &secrets::Found, lines: &LineIndex, settings: &ScanSettings) -> Option<Finding> {
+    if settings.disabled.contains(f.rule) {
+        return None;
+    }
+    let (start, end) = f.range();
+    Some(Finding {
+        rule_id: f.rule.to_string(),
+        severity: settings.severity_overrides.get(f.rule).copied().unwrap_or(f.severity),
+        message: f.message.clone(),
+        range: lines.range(start, end),
+        fix: None,
+        suppression: None,
+    })
 }
 
 /// Scan source text: the one scan function shared by `assay check` and `assay lsp`. `tree` may
@@ -124,14 +223,51 @@ pub fn scan_source(catalog: &Catalog, language: Language, path: &Path, text: &st
             });
         }
     }
+    let mut found = Vec::new();
+    secrets::source::scan(language, text.as_bytes(), root, path, &mut found);
+    secrets::postprocess(text.as_bytes(), false, &mut found);
+    let mut secret_spans: Vec<SecretSpan> = found.iter().flat_map(|f| f.secret_spans().collect::<Vec<_>>()).collect();
     let ctx = context::FileContext::new(language, text.as_bytes(), root, path, catalog.dataflow(language));
-    let mut findings = match matcher::run_queries(catalog, tree, &ctx, settings) {
+    let (mut findings, query_secrets) = match matcher::run_queries(catalog, tree, &ctx, settings, &secret_spans) {
         Ok(f) => f,
         Err(e) => {
             report.notices.push(Notice { kind: NoticeKind::Config, message: e.to_string() });
-            Vec::new()
+            (Vec::new(), Vec::new())
         }
     };
+    // One finding per secret: a provider format or private key beats a query rule on the same
+    // literal (it names the provider); a query rule that marks its literal `@secret` (a
+    // hard-coded crypto key, a credential check) beats the generic name-based detectors.
+    let overlaps = |a: (usize, usize), b: (usize, usize)| a.0 < b.1 && b.0 < a.1;
+    findings.retain(|q| {
+        !query_secrets.iter().any(|(rule, range, span)| {
+            *rule == q.rule_id
+                && *range == (q.range.start_byte, q.range.end_byte)
+                && found.iter().any(|f| matches!(f.rule, secrets::RULE_PROVIDER | secrets::RULE_PRIVATE_KEY | secrets::RULE_URL) && overlaps(f.range(), (span.start_byte, span.end_byte)))
+        })
+    });
+    if !secret_spans.is_empty() || !query_secrets.is_empty() {
+        let mut all = secret_spans.clone();
+        all.extend(query_secrets.iter().map(|(_, _, span)| *span));
+        for f in findings.iter_mut() {
+            f.message = secrets::redact_message(&f.message, text, &all);
+        }
+    }
+    let lines = LineIndex::new(text);
+    for f in &found {
+        let shadowed = matches!(f.rule, secrets::RULE_GENERIC | secrets::RULE_SIGNING_KEY | secrets::RULE_PLACEHOLDER)
+            && query_secrets.iter().any(|(rule, _, span)| !settings.disabled.contains(rule) && overlaps(f.range(), (span.start_byte, span.end_byte)));
+        if shadowed {
+            continue;
+        }
+        if let Some(finding) = finding_of(f, &lines, settings) {
+            findings.push(finding);
+        }
+    }
+    secret_spans.extend(query_secrets.iter().map(|(_, _, span)| *span));
+    secret_spans.sort_by_key(|s| (s.start_byte, s.end_byte));
+    secret_spans.dedup();
+    suppress::apply_secret_markers(text, &mut findings, settings.honor_foreign_suppressions);
     let hygiene = suppress::apply(
         language,
         text,
@@ -144,6 +280,7 @@ pub fn scan_source(catalog: &Catalog, language: Language, path: &Path, text: &st
     findings.extend(hygiene.into_iter().filter(|f| !settings.disabled.contains(&f.rule_id)));
     findings.sort_by_key(|f| (f.range.start_byte, f.range.end_byte));
     report.findings = findings;
+    report.secrets = secret_spans;
     report
 }
 

@@ -132,3 +132,60 @@ fn collect(language: Language, src: &str, root: Node, honor_foreign: bool) -> Ve
     }
     out
 }
+
+/// Markers other secret scanners honour on the line of a secret: `gitleaks:allow` and
+/// detect-secrets' `pragma: allowlist secret`. They suppress only assay's secret rules.
+pub fn apply_secret_markers(src: &str, findings: &mut [Finding], honor_foreign: bool) {
+    if !honor_foreign || !(src.contains("gitleaks:allow") || src.contains("allowlist secret")) {
+        return;
+    }
+    let lines: Vec<&str> = src.split('\n').collect();
+    for f in findings.iter_mut().filter(|f| f.suppression.is_none() && super::secrets::RULES.contains(&f.rule_id.as_str())) {
+        for line in f.range.start.line..=f.range.end.line {
+            let text = lines.get(line).copied().unwrap_or("");
+            let kind = if text.contains("gitleaks:allow") {
+                "gitleaks"
+            } else if text.contains("pragma: allowlist secret") {
+                "detect-secrets"
+            } else {
+                continue;
+            };
+            f.suppression = Some(Suppression { kind: kind.to_string(), justification: None, line });
+            break;
+        }
+    }
+}
+
+/// Suppressions in files assay does not parse (`.env`, YAML, shell…): the same comment as in
+/// Python and Rust, naming the rule, on the finding's line or alone on the line above.
+/// Without a tree, any line holding the marker counts; there are no hygiene findings.
+pub fn apply_lines(src: &str, findings: &mut [Finding], honor_foreign: bool) {
+    apply_secret_markers(src, findings, honor_foreign);
+    if !src.contains("assay:") {
+        return;
+    }
+    let lines: Vec<&str> = src.split('\n').collect();
+    let directive = |line: usize| -> Option<(Option<Vec<String>>, Option<String>, bool)> {
+        let text = lines.get(line)?;
+        let at = text.find("assay:")?;
+        let c = ASSAY_RE.captures(&text[at..])?;
+        let rules = c.name("ids").map(|ids| ids.as_str().split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect());
+        let before = text[..at].trim();
+        let standalone = ["#", "//", ";", "<!--", "--", "/*", "*", "REM", "rem", "%", "\"", "'"].iter().any(|m| before == *m || before.starts_with(m) && before.len() <= 4);
+        Some((rules, c.name("reason").map(|r| r.as_str().to_string()), standalone))
+    };
+    for f in findings.iter_mut().filter(|f| f.suppression.is_none()) {
+        let line = f.range.start.line;
+        let candidates = [(line, false), (line.wrapping_sub(1), true)];
+        for (l, above) in candidates {
+            let Some((rules, reason, standalone)) = directive(l) else { continue };
+            if above && !standalone {
+                continue;
+            }
+            if rules.as_ref().is_none_or(|ids| ids.iter().any(|id| *id == f.rule_id)) {
+                f.suppression = Some(Suppression { kind: "assay".into(), justification: reason, line: l });
+                break;
+            }
+        }
+    }
+}

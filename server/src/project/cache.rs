@@ -10,7 +10,8 @@ use serde::{Deserialize, Serialize};
 use crate::engine::{Catalog, FileReport, ScanSettings};
 
 const CACHE_DIR: &str = ".assay_cache";
-const CACHE_FILE: &str = "results-v1.json";
+/// v2: reports carry secret spans (older entries would leave secrets unmasked).
+const CACHE_FILE: &str = "results-v2.json";
 
 #[derive(Default, Serialize, Deserialize)]
 struct Stored {

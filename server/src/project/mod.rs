@@ -73,7 +73,7 @@ pub fn scan_files(files: &[PathBuf], request: &ScanRequest) -> Vec<ScannedFile> 
             (request.on_file)();
             match result {
                 Ok((report, source)) => ScannedFile { path: path.clone(), display, report, source },
-                Err(notice) => ScannedFile { path: path.clone(), display, report: FileReport { findings: vec![], notices: vec![notice] }, source: None },
+                Err(notice) => ScannedFile { path: path.clone(), display, report: FileReport::notice(notice), source: None },
             }
         })
         .collect()
@@ -86,6 +86,10 @@ fn scan_one(path: &Path, request: &ScanRequest) -> Result<(FileReport, Option<Ar
         .for_dir(dir, request.catalog)
         .map_err(|e| Notice { kind: NoticeKind::Config, message: format!("configuration error: {e:#}") })?;
     let settings = config.settings_for(path, request.catalog);
+    // Binary files, lock files and minified bundles (by name) are not even read.
+    if let Some(notice) = engine::skip_by_path(path) {
+        return Err(notice);
+    }
     let bytes = std::fs::read(path).map_err(|e| Notice { kind: NoticeKind::Unreadable, message: format!("skipped: cannot read: {e}") })?;
     let cached = request.cache.and_then(|c| c.get(path, &bytes, &settings));
     let report = match cached {

@@ -20,8 +20,10 @@ pub fn is_own_file(path: &Path) -> bool {
         || path.file_name().is_some_and(|n| n == ".assay-baseline.json")
 }
 
+/// Every file is checked: Python and Rust with all rules, any other file for secrets (binary
+/// files, lock files and minified bundles are then skipped with a notice).
 pub fn is_analysable(path: &Path) -> bool {
-    Language::from_path(path).is_some()
+    Language::from_path(path).is_some() || path.file_name().is_some()
 }
 
 /// Walk `roots`. `excluded(path, is_explicit)` decides excludes; a file named on the command

@@ -55,7 +55,7 @@ struct JsonFinding<'a> {
     path: &'a str,
     start: JsonPosition,
     end: JsonPosition,
-    snippet: &'a str,
+    snippet: String,
     help: &'a str,
     hint: &'a str,
     fix: Option<JsonFix<'a>>,
@@ -104,7 +104,7 @@ pub fn render(report: &Report) -> String {
                     line: finding.range.end.line + 1,
                     column: char_column(line_text(source, finding.range.end.line), finding.range.end.column),
                 },
-                snippet: line,
+                snippet: super::quoted_line(file, finding.range.start.line).into_owned(),
                 help: meta.map_or("", |m| m.help.as_str()),
                 hint: meta.map_or("", |m| m.hint.as_str()),
                 fix: finding.fix.as_ref().map(|fix| JsonFix {
@@ -113,7 +113,7 @@ pub fn render(report: &Report) -> String {
                     edits: fix
                         .edits
                         .iter()
-                        .map(|e| JsonEdit { start: position(source, e.start_byte), end: position(source, e.end_byte), replacement: e.replacement.clone() })
+                        .map(|e| JsonEdit { start: position(source, e.start_byte), end: position(source, e.end_byte), replacement: super::redacted(file, &e.replacement) })
                         .collect(),
                 }),
                 fingerprint: print,

@@ -77,6 +77,26 @@ pub fn line_text(source: &str, line: usize) -> &str {
     source.split('\n').nth(line).map(|l| l.strip_suffix('\r').unwrap_or(l)).unwrap_or("")
 }
 
+/// A 0-based line of a scanned file as outputs quote it: every secret on it masked (`*` for each
+/// character past a provider's public prefix, so columns and carets still line up).
+pub fn quoted_line(file: &ScannedFile, line: usize) -> std::borrow::Cow<'_, str> {
+    let source = file.source.as_deref().unwrap_or("");
+    let text = line_text(source, line);
+    if file.report.secrets.is_empty() {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let start = text.as_ptr() as usize - source.as_ptr() as usize;
+    crate::engine::secrets::mask_line(text, start, &file.report.secrets)
+}
+
+/// Text taken from the source for an output (a fix's replacement): secrets redacted.
+pub fn redacted(file: &ScannedFile, text: &str) -> String {
+    match (&file.source, file.report.secrets.is_empty()) {
+        (Some(source), false) => crate::engine::secrets::redact_message(text, source, &file.report.secrets),
+        _ => text.to_string(),
+    }
+}
+
 /// 1-based column in Unicode scalar values for a byte column within `line`.
 pub fn char_column(line: &str, byte_column: usize) -> usize {
     line.get(..byte_column.min(line.len())).map_or(byte_column, |s| s.chars().count()) + 1

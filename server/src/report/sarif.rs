@@ -50,7 +50,11 @@ pub fn rule_descriptor(rule: &Rule) -> Value {
         let number = cwe.trim_start_matches("CWE-");
         tags.push(format!("external/cwe/cwe-{number}"));
     }
-    tags.extend(m.tags.iter().cloned());
+    for tag in &m.tags {
+        if !tags.contains(tag) {
+            tags.push(tag.clone());
+        }
+    }
     let markdown = format!(
         "{}\n\n**Safe alternative:** {}\n\n**Secure prompt for your AI assistant:**\n\n> {}\n\n{}",
         m.title,
@@ -96,7 +100,7 @@ pub fn render(report: &Report) -> String {
                             "startColumn": utf16_column(start_line, finding.range.start.column),
                             "endLine": finding.range.end.line + 1,
                             "endColumn": utf16_column(end_line, finding.range.end.column),
-                            "snippet": { "text": start_line }
+                            "snippet": { "text": super::quoted_line(file, finding.range.start.line) }
                         }
                     }
                 }],
@@ -116,7 +120,7 @@ pub fn render(report: &Report) -> String {
                 let replacements: Vec<Value> = fix
                     .edits
                     .iter()
-                    .map(|e| json!({ "deletedRegion": { "charOffset": source[..e.start_byte.min(source.len())].encode_utf16().count(), "charLength": source.get(e.start_byte..e.end_byte).map_or(0, |t| t.encode_utf16().count()) }, "insertedContent": { "text": e.replacement } }))
+                    .map(|e| json!({ "deletedRegion": { "charOffset": source[..e.start_byte.min(source.len())].encode_utf16().count(), "charLength": source.get(e.start_byte..e.end_byte).map_or(0, |t| t.encode_utf16().count()) }, "insertedContent": { "text": super::redacted(file, &e.replacement) } }))
                     .collect();
                 result["fixes"] = json!([{ "description": { "text": fix.description }, "artifactChanges": [{ "artifactLocation": { "uri": file.display, "uriBaseId": "%SRCROOT%" }, "replacements": replacements }] }]);
             }

@@ -56,7 +56,7 @@ pub fn render(report: &Report, style: &Style) -> String {
         let gutter = " ".repeat(number.len());
         let end_col = if f.range.end.line == f.range.start.line { char_column(line, f.range.end.column) } else { line.chars().count() + 1 };
         let width = end_col.saturating_sub(col).max(1);
-        let shown: String = line.chars().map(|c| if c == '\t' { ' ' } else { c }).collect();
+        let shown: String = super::quoted_line(item.file, f.range.start.line).chars().map(|c| if c == '\t' { ' ' } else { c }).collect();
         let _ = writeln!(out, "{gutter} {}", style.paint("34", "|"));
         let _ = writeln!(out, "{} {} {shown}", style.paint("34", &number), style.paint("34", "|"));
         let _ = writeln!(out, "{gutter} {} {}{}", style.paint("34", "|"), " ".repeat(col - 1), style.paint("1;31", &"^".repeat(width)));

@@ -197,7 +197,7 @@ pub fn base64_decode(s: &str) -> Option<Vec<u8>> {
 pub fn is_name_path_or_url(s: &str) -> bool {
     static RE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(concat!(
-            r"^([A-Za-z_][A-Za-z0-9_]*)([.:][A-Za-z_][A-Za-z0-9_]*)*(\(\))?$|",
+            r"^[A-Za-z]+([._:]+[A-Za-z]+)+(\(\))?$|^[A-Za-z_][A-Za-z0-9_.]*\(\)$|",
             r"^(~|\.{1,2})?/|^[A-Za-z]:\\|",
             r"(?i)\.(pem|key|crt|cer|der|p12|pfx|jks|json|ya?ml|toml|ini|cfg|conf|txt|env|pub|gpg|asc|keystore|db|sqlite3?|log)$|",
             r"^[a-z][a-z0-9+.-]*://[^:@/\s]*(/|$)|^[\w.+-]+@[\w-]+\.[\w.-]+$"
@@ -266,10 +266,12 @@ mod tests {
 
     #[test]
     fn names_paths_urls() {
-        for s in ["settings.SECRET_KEY", "PASSWORD_FIELD", "/etc/secrets/key.pem", "./id_rsa", "creds.json", "https://example.com/token", "ops@example.com"] {
+        for s in ["settings.SECRET_KEY", "PASSWORD_FIELD", "/etc/secrets/key.pem", "./id_rsa", "creds.json", "https://example.com/token", "ops@example.com", "get_token()"] {
             assert!(is_name_path_or_url(s), "{s}");
         }
-        assert!(!is_name_path_or_url("q8Zr2LmX0pW7"));
+        for s in ["q8Zr2LmX0pW7", "hunter2xy", "aB3_xY9kLm2"] {
+            assert!(!is_name_path_or_url(s), "{s}");
+        }
     }
 
     #[test]

@@ -62,6 +62,17 @@ fn strip_scheme(value: &str) -> &str {
     value
 }
 
+/// `judge`, knowing the name: a value that only repeats a word of a longer name
+/// (`SECRET_CAPTURE = "secret"`, `TOKEN_HEADER = "token"`) names something; it is no credential.
+pub fn judge_named(name: &str, kind: NameKind, raw: &str) -> Option<Verdict> {
+    let words = names::words(name);
+    let value = raw.trim().to_ascii_lowercase();
+    if words.len() >= 2 && words.iter().any(|w| *w == value) {
+        return None;
+    }
+    judge(kind, raw)
+}
+
 /// Is `raw`, bound to a name of this kind, a hard-coded secret, a placeholder, or neither?
 pub fn judge(kind: NameKind, raw: &str) -> Option<Verdict> {
     let value = strip_scheme(raw.trim());
@@ -120,6 +131,10 @@ pub struct Pair {
 pub struct Style {
     /// Code-like text: a value must be quoted (an unquoted one is an expression).
     pub require_quotes: bool,
+    /// A comment in source code: documentation more often than configuration, so only
+    /// `name = value` / `name: value` forms count, placeholders are not reported, and values must
+    /// look random.
+    pub comment: bool,
 }
 
 /// The `name <sep> value` pair whose name contains offset `at`, if any.
@@ -144,8 +159,9 @@ pub fn pair_at(text: &[u8], at: usize, style: Style) -> Option<Pair> {
     // <password>value</password>
     if before == b'<' && text.get(ne) == Some(&b'>') {
         let vs = ne + 1;
-        let ve = text[vs..line_end].iter().position(|&b| b == b'<').map_or(line_end, |p| vs + p);
-        return Some(Pair { name: (ns, ne), value: (vs, ve) });
+        let ve = vs + text[vs..line_end].iter().position(|&b| b == b'<')?;
+        let close = format!("</{}>", String::from_utf8_lossy(&text[ns..ne]));
+        return text[ve..line_end].starts_with(close.as_bytes()).then_some(Pair { name: (ns, ne), value: (vs, ve) });
     }
     // The closing quote of a quoted key: "api_key": …, \"password\": …
     if text.get(i) == Some(&b'\\') && matches!(text.get(i + 1), Some(b'"' | b'\'')) {
@@ -176,7 +192,7 @@ pub fn pair_at(text: &[u8], at: usize, style: Style) -> Option<Pair> {
         let line = &text[line_start..ns];
         let flag = ns >= 2 && &text[ns - 2..ns] == b"--";
         let docker = line.trim_ascii_start().starts_with(b"ENV ") || line.trim_ascii_start().starts_with(b"ARG ");
-        if !(flag || docker) || i == ne {
+        if !(flag || docker) || i == ne || style.comment {
             return None;
         }
     }
@@ -210,13 +226,22 @@ pub fn pair_at(text: &[u8], at: usize, style: Style) -> Option<Pair> {
             }
             return None;
         }
+        if text[i] == b'<' {
+            // `token: <your token>`: a placeholder in angle brackets.
+            let ve = text[i..line_end].iter().position(|&b| b == b'>').map(|p| i + p + 1)?;
+            return Some(Pair { name: (ns, ne), value: (i, ve) });
+        }
         if matches!(text[i], b'|' | b'>' | b'!' | b'&' | b'*' | b'(' | b'[' | b'{') {
             return None;
         }
         let vs = i;
         let mut j = i;
-        while j < line_end && !text[j].is_ascii_whitespace() && !b",;#)}]<\\\"'".contains(&text[j]) {
+        while j < line_end && !text[j].is_ascii_whitespace() && !b",;#)}]<\\\"'`".contains(&text[j]) {
             j += 1;
+        }
+        // `key = rsa.generate(1024)`: an expression, not a value.
+        if text[vs..j].contains(&b'(') || text.get(j) == Some(&b'(') {
+            return None;
         }
         (vs, j)
     };
@@ -250,7 +275,12 @@ pub fn scan_pairs(text: &[u8], from: usize, to: usize, style: Style, out: &mut V
             continue;
         }
         let value = String::from_utf8_lossy(&text[pair.value.0..pair.value.1]);
-        if let Some(verdict) = judge(kind, &value) {
+        let verdict = match judge_named(&name, kind, &value) {
+            Some(Verdict::Placeholder) if style.comment => None,
+            Some(Verdict::Secret) if style.comment && (filters::classes(&value) < 3 || filters::entropy(value.as_bytes()) < 3.3 || value.len() < 8) => None,
+            v => v,
+        };
+        if let Some(verdict) = verdict {
             if !out.iter().any(|h| h.value == pair.value) {
                 out.push(GenericHit { name, kind, value: pair.value, verdict });
             }
@@ -263,7 +293,8 @@ mod tests {
     use super::*;
 
     fn value_of(line: &str, style: Style) -> Option<String> {
-        let at = line.find("pass").or_else(|| line.find("key")).or_else(|| line.find("token")).or_else(|| line.find("secret")).unwrap();
+        let lower = line.to_ascii_lowercase();
+        let at = ["pass", "key", "token", "secret"].iter().find_map(|k| lower.find(k)).unwrap();
         pair_at(line.as_bytes(), at, style).map(|p| line[p.value.0..p.value.1].to_string())
     }
 
@@ -281,7 +312,7 @@ mod tests {
         assert_eq!(value_of("ENV API_TOKEN tok1", s).as_deref(), Some("tok1"));
         assert_eq!(value_of("password == other", s), None);
         assert_eq!(value_of("url: ${API_KEY}", s), None);
-        let code = Style { require_quotes: true };
+        let code = Style { require_quotes: true, comment: false };
         assert_eq!(value_of("api_key = get_key()", code), None);
         assert_eq!(value_of("api_key = \"abc\"", code).as_deref(), Some("abc"));
     }

@@ -241,7 +241,7 @@ pub fn scan_text(text: &str, kind: files::TextKind, path: &Path) -> Vec<Found> {
             }
         }
         let mut generic_hits = Vec::new();
-        generic::scan_pairs(src, 0, src.len(), generic::Style { require_quotes: kind == TextKind::Code }, &mut generic_hits);
+        generic::scan_pairs(src, 0, src.len(), generic::Style { require_quotes: kind == TextKind::Code, comment: false }, &mut generic_hits);
         for g in generic_hits {
             if out.iter().any(|f| f.spans.iter().any(|&(s, e)| s < g.value.1 && g.value.0 < e)) {
                 continue;
@@ -259,6 +259,9 @@ pub(crate) fn postprocess(src: &[u8], in_tests: bool, out: &mut Vec<Found>) {
     if in_tests {
         out.retain(|f| matches!(f.rule, RULE_PROVIDER | RULE_PRIVATE_KEY));
     }
+    // One finding per value: a provider format, key block or URL beats a name-based guess.
+    let strong: Vec<(usize, usize)> = out.iter().filter(|f| matches!(f.rule, RULE_PROVIDER | RULE_PRIVATE_KEY | RULE_URL)).map(Found::range).collect();
+    out.retain(|f| matches!(f.rule, RULE_PROVIDER | RULE_PRIVATE_KEY | RULE_URL) || !strong.iter().any(|&(s, e)| s < f.range().1 && f.range().0 < e));
     let Some(id_format) = formats::by_id("aws-access-key-id") else { return };
     let secret_format = formats::by_id("aws-secret-access-key").unwrap_or(usize::MAX);
     let ids: Vec<usize> = out.iter().enumerate().filter(|(_, f)| f.kind == FoundKind::Format(id_format)).map(|(i, _)| i).collect();
@@ -300,8 +303,9 @@ pub(crate) fn postprocess(src: &[u8], in_tests: bool, out: &mut Vec<Found>) {
         }
     }
     static SERVICE_ACCOUNT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"\\?"type\\?"\s*:\s*\\?"service_account\\?""#).unwrap());
-    if out.iter().any(|f| f.rule == RULE_PRIVATE_KEY) && SERVICE_ACCOUNT.is_match(src) {
-        for f in out.iter_mut().filter(|f| f.rule == RULE_PRIVATE_KEY) {
+    let is_key_block = |f: &Found| matches!(f.rule, RULE_PRIVATE_KEY);
+    if out.iter().any(is_key_block) && SERVICE_ACCOUNT.is_match(src) {
+        for f in out.iter_mut().filter(|f| is_key_block(f)) {
             f.message = format!("GCP service-account key (private key `{}`) is committed with the code; whoever reads it acts as the service account", f.message.split('`').nth(1).unwrap_or("…"));
         }
     }
@@ -376,7 +380,7 @@ pub fn redact_message(message: &str, source: &str, spans: &[SecretSpan]) -> Stri
         }
         // A quote cut short: `AES.new(b"0123456789…` holds a prefix of the value.
         let mut n = value.len();
-        while n >= 6 {
+        while n >= 8 && n > s.visible + 4 {
             if value.is_char_boundary(n) {
                 let prefix = &value[..n];
                 let cut = format!("{prefix}…");

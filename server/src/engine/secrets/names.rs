@@ -90,6 +90,7 @@ pub fn classify(name: &str) -> Option<NameKind> {
         if !header_only {
             return None;
         }
+        return Some(NameKind::Secret);
     }
     let has = |w: &str| words.iter().any(|x| x == w);
     if words.iter().any(|w| matches!(w.as_str(), "password" | "passwd" | "passphrase" | "passcode" | "pwd" | "pw" | "pass" | "passwort" | "contrasena" | "motdepasse" | "mdp"))

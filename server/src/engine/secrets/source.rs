@@ -263,7 +263,9 @@ pub fn scan(language: Language, src: &[u8], root: Node, path: &Path, out: &mut V
         let found = formats::scan_hits(src, &hits);
         for h in &found {
             let Some(node) = root.descendant_for_byte_range(h.start, h.end) else { continue };
-            if enclosing_text_node(language, node).is_none() {
+            let Some(text_node) = enclosing_text_node(language, node) else { continue };
+            // Placeholders in comments are documentation (`# postgres://user:password@host`).
+            if h.verdict == formats::HitVerdict::Placeholder && (language.is_comment_kind(text_node.kind()) || is_test(text_node)) {
                 continue;
             }
             format_hits.push((h.clone(), vec![(h.start, h.end)]));
@@ -330,7 +332,7 @@ pub fn scan(language: Language, src: &[u8], root: Node, path: &Path, out: &mut V
         let (name, value_node) = match text_node {
             Some(t) if language.is_comment_kind(t.kind()) => {
                 if scanned_regions.insert(t.start_byte()) && !is_test(t) {
-                    region_pairs(src, t.start_byte(), t.end_byte(), &mut seen_values, out);
+                    region_pairs(src, t.start_byte(), t.end_byte(), true, &mut seen_values, out);
                 }
                 continue;
             }
@@ -345,7 +347,7 @@ pub fn scan(language: Language, src: &[u8], root: Node, path: &Path, out: &mut V
                     None => {
                         if scanned_regions.insert(string.start_byte()) && !is_test(string) {
                             for (a, b) in pieces {
-                                region_pairs(src, a, b, &mut seen_values, out);
+                                region_pairs(src, a, b, false, &mut seen_values, out);
                             }
                         }
                         continue;
@@ -370,7 +372,7 @@ pub fn scan(language: Language, src: &[u8], root: Node, path: &Path, out: &mut V
             continue;
         }
         let value = content_text(src, &pieces);
-        let Some(verdict) = generic::judge(kind, &value) else { continue };
+        let Some(verdict) = generic::judge_named(&name, kind, &value) else { continue };
         if is_test(literal) {
             continue;
         }
@@ -379,9 +381,9 @@ pub fn scan(language: Language, src: &[u8], root: Node, path: &Path, out: &mut V
 }
 
 /// `name = value` pairs inside a comment or a string literal's text.
-fn region_pairs(src: &[u8], from: usize, to: usize, seen: &mut HashSet<usize>, out: &mut Vec<Found>) {
+fn region_pairs(src: &[u8], from: usize, to: usize, comment: bool, seen: &mut HashSet<usize>, out: &mut Vec<Found>) {
     let mut hits = Vec::new();
-    generic::scan_pairs(src, from, to, Style::default(), &mut hits);
+    generic::scan_pairs(src, from, to, Style { require_quotes: false, comment }, &mut hits);
     for h in hits {
         if seen.insert(h.value.0) {
             let spans = vec![h.value];
