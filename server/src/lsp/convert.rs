@@ -29,7 +29,14 @@ pub fn analyse(
     encoding: Encoding,
 ) -> AnalysisOutput {
     let Some(language) = language else {
-        return (None, Analysis { version, findings: Arc::new(Vec::new()), diagnostics: Vec::new() });
+        // Other text files (`.env`, YAML, JSON, TOML, shell…): secrets only, through the same
+        // engine entry point `assay check` uses. Messages carry only redacted values.
+        if text.len() as u64 > settings.max_file_size {
+            return (None, Analysis { version, findings: Arc::new(Vec::new()), diagnostics: Vec::new() });
+        }
+        let report = engine::scan_text(path, text, settings);
+        let diagnostics = diagnostics(&report.findings, text, encoding, catalog);
+        return (None, Analysis { version, findings: Arc::new(report.findings), diagnostics });
     };
     if text.len() as u64 > settings.max_file_size {
         let diagnostic = Diagnostic {
