@@ -469,3 +469,14 @@ fn rust_suppressions_work_on_the_line_and_the_line_above() {
     assert_eq!(found, vec![("assay-unused-suppression".to_string(), 9)], "{}", stdout(&o));
     assert_eq!(doc["summary"]["suppressed"], 4);
 }
+
+#[test]
+fn comments_that_only_mention_the_suppression_syntax_are_not_directives() {
+    let p = Project::new();
+    p.write("a.py", "# Suppress with `# assay: ignore[rule-id] -- reason` on the line.\nx = input()\ny = eval(x)  # type: ignore  # assay: ignore[py-eval-exec-dynamic] -- trusted\n");
+    p.write("lib.rs", "//! Write `// assay: ignore[...]` to suppress.\n/// See `assay: ignore[<rule>]`.\npub fn f() {}\n");
+    let o = p.assay(&["check", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(doc["findings"].as_array().unwrap().len(), 0, "{}", stdout(&o));
+    assert_eq!(doc["summary"]["suppressed"], 1);
+}

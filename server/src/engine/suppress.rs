@@ -92,6 +92,19 @@ fn meta_finding(rule: &str, message: String, range: TextRange) -> Finding {
     Finding { rule_id: rule.to_string(), severity: Severity::Info, message, range, fix: None, suppression: None }
 }
 
+/// A directive starts its comment (`# assay: ignore…`) or follows another marker in it
+/// (`# type: ignore  # assay: ignore…`); prose that mentions the syntax is not one.
+fn starts_directive(comment: &str, at: usize, language: Language) -> bool {
+    let before = comment[..at].trim_end();
+    let marker = language.line_comment();
+    if before.is_empty() {
+        return true;
+    }
+    // The comment's own marker, or a later marker set off by whitespace (not "`#" in prose).
+    let Some(rest) = before.strip_suffix(marker).or_else(|| before.strip_suffix("/*")) else { return false };
+    rest.is_empty() || rest.ends_with(char::is_whitespace)
+}
+
 fn collect(language: Language, src: &str, root: Node, honor_foreign: bool) -> Vec<Directive> {
     let mut out = Vec::new();
     let mut line_start = 0;
@@ -117,7 +130,11 @@ fn collect(language: Language, src: &str, root: Node, honor_foreign: bool) -> Ve
         let standalone = line[..comment_at].trim().is_empty();
         let lines = (line_no, if standalone { line_no + 1 } else { line_no });
         let range = TextRange::from_node(node);
-        if let Some(c) = ASSAY_RE.captures(comment) {
+        // Doc comments describe code; they never carry directives.
+        if comment.starts_with("///") || comment.starts_with("//!") || comment.starts_with("/**") || comment.starts_with("/*!") {
+            continue;
+        }
+        if let Some(c) = ASSAY_RE.captures(comment).filter(|c| starts_directive(comment, c.get(0).map_or(0, |m| m.start()), language)) {
             let rules: Option<Vec<String>> = c.name("ids").map(|ids| {
                 ids.as_str().split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect()
             });
