@@ -51,7 +51,8 @@ pub fn is_sequential_or_repeated(s: &str) -> bool {
         distinct[c as usize] = true;
     }
     let n_distinct = distinct.iter().filter(|&&d| d).count();
-    if n_distinct <= 2 || n_distinct * 6 < b.len() {
+    // Few distinct characters for the length (hex and digit strings have up to 16 and 10).
+    if n_distinct <= 2 || n_distinct < 8 && n_distinct * 4 < b.len() {
         return true;
     }
     // A short period repeated: abcabcabc, 12341234.
@@ -140,14 +141,25 @@ pub fn is_placeholder(s: &str) -> bool {
             // only filler characters
             r"[x*.•…#_-]{3,}|0{4,}|",
             r"your[-_ .]?[\w .-]*|(insert|enter|paste|put|add|fill|replace)[-_ .][\w .-]*|my[-_ .]?(\w+[-_ .])?(secret|password|passwd|pass|pwd|key|token|api[-_ .]?key)[\w-]*|",
-            r".*(replace[-_ ]?(me|this|with)|change[-_ ]?(me|this|it)|fill[-_ ]?(me|in)|goes[-_ ]?here|[-_ ]here|placeholder|redacted|not[-_ ]?set|to[-_ ]?be[-_ ]?(set|filled|replaced)|dummy|fake|xxx|\.\.\.|…).*|",
             r"(todo|tbd|fixme|none|null|nil|undefined|empty|default|unset|n/?a|secret|secrets|password|passwd|pass|pwd|token|apikey|api[-_]?key|key|private[-_]?key|access[-_]?key|secret[-_]?key|credentials?|example|sample|test|testing|tests|demo|dev|development|local|foo|bar|baz|foobar|qux|abc|abc123|admin|admin123|administrator|root|toor|guest|user|username|letmein|qwerty|welcome|hunter2|changeit|mysecret|supersecret|topsecret|s3cr3t|secret123|password1|password123|passw0rd|p@ssw0rd|p@ssword|123|1234|12345|123456|1234567|12345678|123456789|1234567890)",
             r")$"
         ))
         .unwrap()
     });
+    // Filler inside a longer value: `sk-your-key-here`, `change-me-please`, `abc...`. A random
+    // token that happens to contain `xXx` or `fake` is still random.
+    static CONTAINS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(replace[-_ ]?(me|this|with)|change[-_ ]?(me|this|it)|fill[-_ ]?(me|in)|goes[-_ ]?here|[-_ ]here\b|placeholder|redacted|not[-_ ]?set|to[-_ ]?be[-_ ]?(set|filled|replaced)|dummy|fake|(?-i:xxx|XXX)|\.\.\.|…)").unwrap()
+    });
     let t = s.trim();
-    !t.is_empty() && RE.is_match(t)
+    if t.is_empty() {
+        return false;
+    }
+    if RE.is_match(t) {
+        return true;
+    }
+    let random_looking = t.len() >= 12 && entropy(t.as_bytes()) > 3.6 && !t.contains(['-', '_', ' ', '.', '…']);
+    !random_looking && CONTAINS.is_match(t)
 }
 
 /// Base64 whose decoded bytes carry little information (`AAAAAAAA…`, base64 of `aaaa…` or of a
@@ -161,7 +173,9 @@ pub fn is_low_entropy_base64(s: &str) -> bool {
         return true;
     }
     match base64_decode(core) {
-        Some(bytes) if bytes.len() >= 8 => entropy(&bytes) < 2.5 || is_sequential_or_repeated(&String::from_utf8_lossy(&bytes)),
+        Some(bytes) if bytes.len() >= 8 => {
+            entropy(&bytes) < 2.5 || bytes.iter().all(|b| b.is_ascii_graphic() || *b == b' ') && is_sequential_or_repeated(std::str::from_utf8(&bytes).unwrap_or(""))
+        }
         _ => false,
     }
 }

@@ -186,7 +186,7 @@ pub static FORMATS: &[Format] = &[
     f("perplexity-api-key", "Perplexity API key", Llm, &["pplx-"], r"pplx-[A-Za-z0-9]{48}", 5, "pplx-{{alnum:48}}"),
     f("xai-api-key", "xAI (Grok) API key", Llm, &["xai-"], r"xai-[A-Za-z0-9]{80}", 4, "xai-{{alnum:80}}"),
     near("together-api-key", "Together AI API key", Llm, &["together"],
-        r"(?i:together)[^\n]{0,40}?[^A-Za-z0-9]([a-f0-9]{64})(?:[^A-Za-z0-9]|$)", "TOGETHER_API_KEY = \"{{hex:64}}\""),
+        r"(?i:together)[^\n]{0,40}?[^A-Za-z0-9]([a-f0-9]{64})(?:[^A-Za-z0-9]|$)", "TOGETHER_API_KEY = \"{{hex:64}}\"").entropy(3.0),
     f("together-v1-key", "Together AI API key", Llm, &["tgp_v1_"], r"tgp_v1_[A-Za-z0-9_-]{43}", 7, "tgp_v1_{{b64url:43}}"),
     f("fireworks-api-key", "Fireworks AI API key", Llm, &["fw_"], r"fw_[A-Za-z0-9]{24}", 3, "fw_{{alnum:24}}").entropy(3.5),
     f("openrouter-api-key", "OpenRouter API key", Llm, &["sk-or-v1-"], r"sk-or-v1-[a-f0-9]{64}", 9, "sk-or-v1-{{hex:64}}"),
@@ -195,14 +195,14 @@ pub static FORMATS: &[Format] = &[
     f("pinecone-api-key", "Pinecone API key", Llm, &["pcsk_"], r"pcsk_[A-Za-z0-9]{4,8}_[A-Za-z0-9]{40,80}", 5, "pcsk_{{alnum:5}}_{{alnum:63}}"),
     f("elevenlabs-api-key", "ElevenLabs API key", Llm, &["sk_"], r"sk_[a-f0-9]{48}", 3, "sk_{{hex:48}}"),
     near("wandb-api-key", "Weights & Biases API key", Llm, &["wandb"],
-        r"(?i:wandb)[^\n]{0,40}?[^A-Za-z0-9]([a-f0-9]{40})(?:[^A-Za-z0-9]|$)", "WANDB_API_KEY={{hex:40}}"),
+        r"(?i:wandb)[^\n]{0,40}?[^A-Za-z0-9]([a-f0-9]{40})(?:[^A-Za-z0-9]|$)", "WANDB_API_KEY = \"{{hex:40}}\"").entropy(3.0),
     near("azure-openai-key", "Azure OpenAI / AI services key", Llm, &["azure_openai", "azure-openai", "azureopenai", "cognitive"],
-        r"(?i:azure[_-]?openai|cognitive)[^\n]{0,40}?[^A-Za-z0-9]([a-f0-9]{32}|[A-Za-z0-9]{84})(?:[^A-Za-z0-9]|$)", "AZURE_OPENAI_API_KEY = \"{{hex:32}}\""),
+        r"(?i:azure[_-]?openai|cognitive)[^\n]{0,40}?[^A-Za-z0-9]([a-f0-9]{32}|[A-Za-z0-9]{84})(?:[^A-Za-z0-9]|$)", "AZURE_OPENAI_API_KEY = \"{{hex:32}}\"").entropy(3.0),
     // ---- Cloud ----------------------------------------------------------------------------
     f("aws-access-key-id", "AWS access key id", Cloud, &["AKIA", "ASIA", "ABIA", "ACCA", "A3T"],
         r"(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}", 4, "AKIA{{b32:16}}"),
     near("aws-secret-access-key", "AWS secret access key", Cloud, &["aws_secret", "secret_access_key", "secretaccesskey", "aws-secret"],
-        r"(?i:aws_?secret_?access_?key|aws_?secret_?key|secret_?access_?key|aws-secret-access-key)[^\n]{0,20}?[^A-Za-z0-9/+]([A-Za-z0-9/+]{40})(?:[^A-Za-z0-9/+=]|$)", "aws_secret_access_key = {{b64:40}}").entropy(4.0),
+        r"(?i:aws_?secret_?access_?key|aws_?secret_?key|secret_?access_?key|aws-secret-access-key)[^\n]{0,20}?[^A-Za-z0-9/+]([A-Za-z0-9/+]{40})(?:[^A-Za-z0-9/+=]|$)", "aws_secret_access_key = \"{{b64:40}}\"").entropy(4.0),
     f("gcp-oauth-token", "Google OAuth access token", Cloud, &["ya29."], r"ya29\.[0-9A-Za-z_-]{30,}", 5, "ya29.{{b64url:120}}"),
     f("azure-storage-key", "Azure storage account key", Cloud, &["AccountKey="], r"AccountKey=([A-Za-z0-9+/]{86}==)", 0,
         "DefaultEndpointsProtocol=https;AccountName=acct;AccountKey={{b64:86}}==;EndpointSuffix=core.windows.net"),
@@ -239,7 +239,7 @@ pub static FORMATS: &[Format] = &[
     f("discord-webhook-url", "Discord webhook URL", Chat, &["discord.com/api/webhooks/", "discordapp.com/api/webhooks/"],
         r"discord(?:app)?\.com/api/webhooks/[0-9]{17,20}/([A-Za-z0-9_-]{60,68})", 0, "https://discord.com/api/webhooks/{{digits:18}}/{{b64url:68}}"),
     f("teams-webhook-url", "Microsoft Teams webhook URL", Chat, &["webhook.office.com"],
-        r"[a-z0-9-]+\.webhook\.office\.com/webhookb2/([A-Za-z0-9@/-]{100,})", 0,
+        r"[a-z0-9-]+\.webhook\.office\.com/webhookb2/([0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}@[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}/IncomingWebhook/[0-9a-f]{32}/[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12})", 0,
         "https://acme.webhook.office.com/webhookb2/{{hex:8}}-{{hex:4}}-{{hex:4}}-{{hex:4}}-{{hex:12}}@{{hex:8}}-{{hex:4}}-{{hex:4}}-{{hex:4}}-{{hex:12}}/IncomingWebhook/{{hex:32}}/{{hex:8}}-{{hex:4}}-{{hex:4}}-{{hex:4}}-{{hex:12}}"),
     f("telegram-bot-token", "Telegram bot token", Chat, &[":AA"], r"[0-9]{8,10}:AA[A-Za-z0-9_-]{33}", 0, "{{digits:10}}:AA{{b64url:33}}"),
     // ---- Payments -------------------------------------------------------------------------
@@ -254,7 +254,7 @@ pub static FORMATS: &[Format] = &[
     // ---- Other services and registries ----------------------------------------------------
     f("twilio-api-key", "Twilio API key", Services, &["SK"], r"SK[0-9a-f]{32}", 2, "SK{{hex:32}}").entropy(3.2),
     near("twilio-auth-token", "Twilio auth token", Services, &["twilio"],
-        r"(?i:twilio)[^\n]{0,40}?[^A-Za-z0-9]([a-f0-9]{32})(?:[^A-Za-z0-9]|$)", "TWILIO_AUTH_TOKEN = \"{{hex:32}}\""),
+        r"(?i:twilio)[^\n]{0,40}?[^A-Za-z0-9]([a-f0-9]{32})(?:[^A-Za-z0-9]|$)", "TWILIO_AUTH_TOKEN = \"{{hex:32}}\"").entropy(3.0),
     f("sendgrid-api-key", "SendGrid API key", Services, &["SG."], r"SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}", 3, "SG.{{b64url:22}}.{{b64url:43}}"),
     f("mailgun-api-key", "Mailgun API key", Services, &["key-"], r"key-[a-f0-9]{32}", 4, "key-{{hex:32}}").entropy(3.2),
     f("mailchimp-api-key", "Mailchimp API key", Services, &["-us"], r"[a-f0-9]{32}-us[0-9]{1,2}", 0, "{{hex:32}}-us14").entropy(3.2),
@@ -409,7 +409,8 @@ pub fn scan_hits(text: &[u8], hits: &[(usize, usize)]) -> Vec<FormatHit> {
             }
         }
     }
-    out.sort_by_key(|h| (h.start, h.end));
+    // On the same span the earlier table entry (the more specific format) wins.
+    out.sort_by_key(|h| (h.start, h.end, h.format));
     out.dedup_by(|b, a| a.start == b.start && a.end == b.end);
     // Prefer the most specific format on overlapping spans (Anthropic over `sk-…`): the earlier
     // table entry wins, and a longer span beats a shorter one inside it.
