@@ -119,6 +119,17 @@ impl<'t> FileContext<'t> {
             if caller == scope {
                 continue;
             }
+            // Only calls that can reach this definition: a method through `self.`/`cls.`/`Self::`,
+            // a function by its bare name. `self.client.get(...)` is not our `def get`.
+            let written = sem.callee(*call).map(|c| self.text(c)).unwrap_or("");
+            let head = written.rsplit_once(['.', ':']).map(|(h, _)| h.trim_end_matches(':'));
+            let reaches = match head {
+                None => !receiver,
+                Some(h) => receiver && matches!(h, "self" | "cls" | "Self"),
+            };
+            if !reaches {
+                continue;
+            }
             // `self.f(x)` / `obj.f(x)` skip the receiver parameter; `Self::f(self, x)` does not.
             let via_attribute = sem.callee(*call).is_some_and(|c| matches!(c.kind(), "attribute" | "field_expression"));
             let offset = usize::from(receiver && via_attribute);
