@@ -11,7 +11,7 @@ Measures, in ONE run so the ratios are comparable on a noisy machine:
 
 The two servers run at the same time and their edits are interleaved one by one (order
 alternating), so background load falls on both alike. Stdlib Python 3.11 only; a measurement
-script, not a test. See tests/bench/LSP.md.
+script, not a test. See "LSP benchmark" in tests/bench/README.md.
 
     python3 tests/bench/lsp_bench.py                       # build, fetch Django, both servers
     python3 tests/bench/lsp_bench.py --servers ruff        # the harness against ruff alone
@@ -314,7 +314,7 @@ class Doc:
 class Session:
     """One running server initialized as a push or pull client."""
 
-    def __init__(self, name: str, cmd: list[str], root: Path, pull: bool, logdir: Path, timeout: float, tag: str):
+    def __init__(self, name: str, cmd: list[str], root: Path, pull: bool, logdir: Path, timeout: float, tag: str, init: dict | None = None):
         self.name = name
         self.pull = pull
         self.timeout = timeout
@@ -328,7 +328,7 @@ class Session:
                 "rootPath": str(root),
                 "workspaceFolders": [{"uri": file_uri(root), "name": root.name}],
                 "capabilities": client_capabilities(pull),
-                "initializationOptions": {},
+                "initializationOptions": init or {},
                 "trace": "off",
             },
             timeout=timeout,
@@ -509,14 +509,23 @@ def real_file(django: Path) -> tuple[Path, str]:
     return cands[0], rel
 
 
-def rss_files(django: Path, n: int) -> list[Path]:
-    """n real modules: the n/2 largest under tests/ and under django/ (heavy end of realistic)."""
+def rss_files(django: Path, n: int, pick: str) -> list[Path]:
+    """n real modules. "largest": the n/2 largest under tests/ and under django/ (the heavy end of
+    what an editor keeps open). "spread": n modules at evenly spaced size ranks among all modules
+    of 20+ lines under tests/ and django/ (a typical mix, median-sized)."""
     out: list[Path] = []
-    for sub, k in (("tests", n // 2), ("django", n - n // 2)):
-        files = [p for p in (django / sub).rglob("*.py") if p.is_file()]
-        files.sort(key=lambda p: (-p.stat().st_size, str(p)))
-        out += files[:k]
-    return out
+    if pick == "largest":
+        for sub, k in (("tests", n // 2), ("django", n - n // 2)):
+            files = [p for p in (django / sub).rglob("*.py") if p.is_file()]
+            files.sort(key=lambda p: (-p.stat().st_size, str(p)))
+            out += files[:k]
+        return out
+    files = [p for sub in ("tests", "django") for p in (django / sub).rglob("*.py") if p.is_file()]
+    files = [p for p in files if p.read_bytes().count(b"\n") >= 20]
+    files.sort(key=lambda p: (p.stat().st_size, str(p)))
+    if len(files) <= n:
+        return files
+    return [files[round(i * (len(files) - 1) / (n - 1))] for i in range(n)]
 
 
 SQL_TABLES = ["users", "orders", "invoices", "accounts", "sessions", "audit_log", "products", "payments"]
@@ -676,7 +685,7 @@ def run_file_mode(servers: dict[str, list[str]], root: Path, logdir: Path, fname
     for name, cmd in servers.items():
         r = res["servers"][name] = {}
         try:
-            s = Session(name, cmd, root, pull, logdir, args.timeout, f"{Path(fname).stem}-{mode}")
+            s = Session(name, cmd, root, pull, logdir, args.timeout, f"{Path(fname).stem}-{mode}", args.init.get(name))
         except (LspError, TimeoutError, OSError) as e:
             r["error"] = f"start failed: {e}"
             log(f"{name}: {r['error']}")
@@ -775,17 +784,22 @@ def run_rss(servers: dict[str, list[str]], root: Path, logdir: Path, files: list
     for name, cmd in servers.items():
         r = out[name] = {}
         try:
-            s = Session(name, cmd, root, False, logdir, args.timeout, "rss")
+            s = Session(name, cmd, root, False, logdir, args.timeout, "rss", args.init.get(name))
         except (LspError, TimeoutError, OSError) as e:
             r["error"] = f"start failed: {e}"
             continue
         r["idle_kib"] = s.client.proc_status()
         docs = [Doc(p, p.read_text(encoding="utf-8", errors="replace")) for p in files]
         t0 = time.perf_counter()
+        deadline = time.perf_counter() + args.timeout
         for d in docs:
             s.open(d)
+            if args.rss_open == "serial":  # one file at a time: steady state, not the open storm
+                try:
+                    s.push_wait(d, t0, d.version)
+                except (TimeoutError, LspError):
+                    pass
         pending = {d.uri for d in docs}
-        deadline = time.perf_counter() + args.timeout
         ndiag = 0
         while pending and time.perf_counter() < deadline:
             try:
@@ -915,12 +929,14 @@ def print_tables(results: dict, names: list[str]) -> None:
         for n in names:
             top = list(fr["servers"].get(n, {}).get("codes", {}).items())[:6]
             print(f"    {n} top codes: " + ", ".join(f"{c} {k}" for c, k in top))
-    rss = results.get("rss")
-    if rss:
+    for rss in results.get("rss", []):
         print()
-        print(f"## Peak RSS, {rss['files']} Django modules open ({rss['lines']} lines, {rss['bytes'] / 1e6:.1f} MB), push client")
+        print(
+            f"## Peak RSS, {rss['files']} Django modules open ({rss['pick']}: {rss['lines']} lines, "
+            f"{rss['bytes'] / 1e6:.1f} MB), push client, opened {rss['open']}"
+        )
         print()
-        print("| server | idle MiB | peak (VmHWM) MiB | RSS at end MiB | children peak MiB | files with diags | all diags s | diagnostics |")
+        print("| server | idle MiB | peak (VmHWM) MiB | RSS at end MiB | children peak MiB | files with diags | all diags ms | diagnostics |")
         print("| --- | --- | --- | --- | --- | --- | --- | --- |")
         for n in names:
             r = rss["servers"].get(n, {})
@@ -929,7 +945,7 @@ def print_tables(results: dict, names: list[str]) -> None:
             mib = lambda k: fmt(k / 1024) if k else "-"  # noqa: E731
             print(
                 f"| {n} | {mib(ik.get('VmHWM'))} | {mib(fk.get('VmHWM'))} | {mib(fk.get('VmRSS'))} | {mib(fk.get('ChildrenHWM'))} "
-                f"| {r.get('files_with_diagnostics', '-')} | {fmt(r.get('all_diagnostics_s'))} | {r.get('diagnostics', '-')} |"
+                f"| {r.get('files_with_diagnostics', '-')} | {fmt(r['all_diagnostics_s'] * 1000) if r.get('all_diagnostics_s') is not None else '-'} | {r.get('diagnostics', '-')} |"
             )
             if r.get("error"):
                 print(f"|   {n} error: {r['error']} |")
@@ -956,17 +972,25 @@ def print_targets(results: dict, names: list[str]) -> None:
             print(f"- p95 {fr['file']} {fr['mode']}: assay {fmt(a['p95'])} ms vs ruff {fmt(r['p95'])} ms -> {'MET' if ok else 'MISSED'}")
         else:
             print(f"- p95 {fr['file']} {fr['mode']}: not measured")
-    rss = (results.get("rss") or {}).get("servers", {}).get("assay", {}).get("final_kib", {}).get("VmHWM")
-    if rss:
-        mib = rss / 1024
-        print(f"- assay peak RSS with {results['rss']['files']} files: {mib:.1f} MiB vs {TARGET_RSS_MIB:.0f} MiB -> {'MET' if mib < TARGET_RSS_MIB else 'MISSED'}")
+    for rss in results.get("rss", []):
+        kib = rss["servers"].get("assay", {}).get("final_kib", {}).get("VmHWM")
+        if kib:
+            mib = kib / 1024
+            print(
+                f"- assay peak RSS with {rss['files']} files open ({rss['pick']}): {mib:.1f} MiB vs {TARGET_RSS_MIB:.0f} MiB"
+                f" -> {'MET' if mib < TARGET_RSS_MIB else 'MISSED'}"
+            )
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--servers", default="assay,ruff", help="comma list of assay,ruff (default both)")
     ap.add_argument("--server-cmd", help="assay's command (default: target/release/assay lsp, built first)")
+    ap.add_argument("--extra-server", action="append", default=[], metavar="NAME=COMMAND",
+                    help="another LSP server in the same interleaved run, e.g. an older assay build "
+                    "(assay-base=/tmp/assay-old lsp); names starting with assay get --assay-init")
     ap.add_argument("--no-build", action="store_true", help="do not run cargo build --release")
+    ap.add_argument("--assay-init", default="{}", help='initializationOptions for assay as JSON, e.g. \'{"debounceMs": 0}\'')
     ap.add_argument("--ruff", help="ruff executable (default: PATH, else a venv in the work dir)")
     ap.add_argument("--django-dir", help="an extracted Django source tree (default: reuse or pip download)")
     ap.add_argument("--django-version", default=DEFAULT_DJANGO)
@@ -978,11 +1002,16 @@ def main() -> int:
     ap.add_argument("--sizes", default="2000,20000", help="synthetic file sizes in lines")
     ap.add_argument("--no-real", action="store_true", help="skip the Django file")
     ap.add_argument("--rss-files", type=int, default=50, help="files open for the RSS run (0: skip)")
+    ap.add_argument("--rss-pick", default="largest,spread",
+                    help="which modules the RSS runs open: largest (heavy end), spread (typical mix), or both")
+    ap.add_argument("--rss-open", choices=["all", "serial"], default="all",
+                    help="RSS run: open all files at once (an editor restoring a session; default) or one by one")
     ap.add_argument("--timeout", type=float, default=60.0, help="seconds to wait for any one answer")
     ap.add_argument("--workdir", help="work dir to use and keep (default: a temp dir, deleted)")
     ap.add_argument("--keep", action="store_true", help="keep the temp work dir")
     ap.add_argument("--json", help="write all numbers (and samples) here")
     args = ap.parse_args()
+    args.init = {"assay": json.loads(args.assay_init)}
 
     if args.workdir:
         work = Path(args.workdir).resolve()
@@ -1007,6 +1036,12 @@ def bench(args, work: Path) -> int:
         exe = ruff_exe(args, work)
         if exe:
             servers["ruff"] = [exe, "server"]
+    for spec in args.extra_server:
+        name, _, cmd = spec.partition("=")
+        if not cmd or name in servers:
+            raise SystemExit(f"--extra-server wants a new NAME=COMMAND, got {spec!r}")
+        servers[name] = shlex.split(cmd)
+        args.init.setdefault(name, args.init.get("assay") if name.startswith("assay") else None)
     if not servers:
         raise SystemExit("no server to run")
     names = list(servers)
@@ -1056,6 +1091,7 @@ def bench(args, work: Path) -> int:
         "key_gap_ms": args.key_gap_ms,
         "gap_ms": args.gap_ms,
         "commands": {n: shlex.join(c) for n, c in servers.items()},
+        "init_options": {n: args.init[n] for n in servers if args.init.get(n)},
         "versions": versions,
         "cpus": os.cpu_count(),
         "loadavg_start": os.getloadavg(),
@@ -1077,9 +1113,10 @@ def bench(args, work: Path) -> int:
                     log(f"  {n}: open {fmt(r.get('open_ms'))} ms, edit p50 {fmt(e['p50'])} p95 {fmt(e['p95'])} max {fmt(e['max'])}"
                         + (f", burst p95 {fmt(r['burst_ms']['p95'])}" if "burst_ms" in r else ""))
 
-    if args.rss_files:
-        files = rss_files(django, args.rss_files)
-        rroot = work / "ws-rss"
+    results["rss"] = []
+    for pick in [p.strip() for p in args.rss_pick.split(",") if p.strip()] if args.rss_files else []:
+        files = rss_files(django, args.rss_files, pick)
+        rroot = work / f"ws-rss-{pick}"
         if rroot.exists():
             shutil.rmtree(rroot)
         rroot.mkdir()
@@ -1089,14 +1126,16 @@ def bench(args, work: Path) -> int:
             dst = rroot / f"m{i:02d}_{p.parent.name}_{p.name}"
             shutil.copyfile(p, dst)
             copies.append(dst)
-        log(f"RSS: {len(copies)} files")
-        results["rss"] = {
+        log(f"RSS: {len(copies)} files ({pick})")
+        results["rss"].append({
+            "pick": pick,
             "files": len(copies),
+            "open": "all at once" if args.rss_open == "all" else "one by one",
             "sources": [str(p.relative_to(django)) for p in files],
             "lines": sum(p.read_bytes().count(b"\n") for p in copies),
             "bytes": sum(p.stat().st_size for p in copies),
             "servers": run_rss(servers, rroot, logdir, copies, args),
-        }
+        })
     results["loadavg_end"] = os.getloadavg()
 
     cmds = ", ".join(f"{n}: {results['commands'][n]}" for n in names)
@@ -1105,9 +1144,14 @@ def bench(args, work: Path) -> int:
     if real_rel:
         print(f"real file: Django {real_rel} from {django}")
     for n in names:
-        r0 = next((fr["servers"][n] for fr in results["files"] if n in fr["servers"] and "sync" in fr["servers"][n]), {})
+        rs = [fr["servers"][n] for fr in results["files"] if "sync" in fr["servers"].get(n, {})]
+        pulls = {fr["mode"]: fr["servers"][n].get("pull_supported") for fr in results["files"] if "sync" in fr["servers"].get(n, {})}
         pv = next((fr["servers"][n].get("versioned_push") for fr in results["files"] if fr["mode"] == "push" and n in fr["servers"]), None)
-        print(f"{n}: sync={r0.get('sync')} pull={'yes' if r0.get('pull_supported') else 'no'} push-version={pv} server={r0.get('server_info')}")
+        r0 = rs[0] if rs else {}
+        print(
+            f"{n}: sync={r0.get('sync')} diagnosticProvider to a push client={pulls.get('push')}, to a pull client={pulls.get('pull')};"
+            f" push carries version={pv}; server={r0.get('server_info')}; initializationOptions={results['init_options'].get(n, {})}"
+        )
     print_tables(results, names)
     print_targets(results, names)
     if args.json:
