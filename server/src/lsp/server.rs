@@ -264,7 +264,7 @@ impl Backend {
         }
         let now = Instant::now();
         let typing = lock(&self.state.last_change).insert(uri.clone(), now).is_some_and(|prev| now - prev < Duration::from_millis(300));
-        let delay = if typing { Duration::from_millis(self.workspace().settings.debounce_ms.unwrap_or(75)) } else { Duration::ZERO };
+        let delay = if typing { Duration::from_millis(self.workspace().settings.debounce_ms.unwrap_or(30)) } else { Duration::ZERO };
         let version = lock(&self.state.docs).get(&uri).map(|d| d.version);
         let this = self.clone_handle();
         tokio::spawn(async move {
@@ -465,6 +465,17 @@ impl LanguageServer for Backend {
                 eprintln!("assay lsp: could not watch configuration files: {e}");
             }
         }
+        // Compile the rule queries now (about half a second), not at the first keystroke.
+        let catalog = self.workspace().catalog.clone();
+        tokio::task::spawn_blocking(move || {
+            guard("compiling rules", || {
+                for language in Language::ALL {
+                    if let Err(e) = catalog.compiled(*language) {
+                        eprintln!("assay lsp: {language} rules failed to compile: {e}");
+                    }
+                }
+            })
+        });
         if self.workspace().settings.scan_workspace_on_startup {
             let this = self.clone_handle();
             tokio::spawn(async move {
