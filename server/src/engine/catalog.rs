@@ -30,10 +30,12 @@ pub struct QueryPart {
 /// whose name is in `keys`, anchored there) and the rest (one full pass over the tree).
 pub struct CompiledLanguage {
     pub full_pass: QueryPart,
-    pub keyed: Option<QueryPart>,
-    /// Callee last segment → patterns of `keyed` that can match such a call.
+    /// One small query per rule with keyed patterns, so a call runs only the rules its name
+    /// can match.
+    pub keyed: Vec<QueryPart>,
+    /// Callee last segment → parts of `keyed` whose patterns can match such a call.
     pub keys: HashMap<String, Vec<usize>>,
-    /// First segment of the resolved callee name → patterns (for globs like `requests.*`).
+    /// First segment of the resolved callee name → parts (for globs like `requests.*`).
     pub head_keys: HashMap<String, Vec<usize>>,
     /// Node kinds that keyed patterns start at (`call`, `call_expression`, `macro_invocation`).
     pub keyed_roots: Vec<String>,
@@ -176,28 +178,35 @@ impl Catalog {
             }
         }
         let full_pass = self.compile_part(language, full_patterns.iter().map(|(i, p)| (*i, p.as_str())))?;
-        if keyed_patterns.is_empty() {
-            return Ok(CompiledLanguage { full_pass, keyed: None, keys: HashMap::new(), head_keys: HashMap::new(), keyed_roots: Vec::new() });
+        // Group the keyed patterns by rule: one query per rule, keys point at those queries.
+        let mut by_rule: Vec<(usize, Vec<&str>, query_keys::PatternKey)> = Vec::new();
+        for (rule, pattern, key) in &keyed_patterns {
+            match by_rule.iter_mut().find(|(r, _, _)| r == rule) {
+                Some((_, patterns, merged)) => {
+                    patterns.push(pattern.as_str());
+                    merged.names.extend(key.names.iter().cloned());
+                    merged.heads.extend(key.heads.iter().cloned());
+                }
+                None => by_rule.push((*rule, vec![pattern.as_str()], key.clone())),
+            }
         }
-        let keyed = self.compile_part(language, keyed_patterns.iter().map(|(i, p, _)| (*i, p.as_str())))?;
+        let mut keyed = Vec::with_capacity(by_rule.len());
         let mut keys: HashMap<String, Vec<usize>> = HashMap::new();
         let mut head_keys: HashMap<String, Vec<usize>> = HashMap::new();
         let mut keyed_roots: Vec<String> = Vec::new();
-        for (pattern_index, (_, _, key)) in keyed_patterns.iter().enumerate() {
+        for (part_index, (rule, patterns, key)) in by_rule.iter().enumerate() {
+            keyed.push(self.compile_part(language, patterns.iter().map(|p| (*rule, *p)))?);
             for name in &key.names {
-                keys.entry(name.clone()).or_default().push(pattern_index);
+                keys.entry(name.clone()).or_default().push(part_index);
             }
             for head in &key.heads {
-                head_keys.entry(head.clone()).or_default().push(pattern_index);
+                head_keys.entry(head.clone()).or_default().push(part_index);
             }
             if !keyed_roots.contains(&key.root_kind) {
                 keyed_roots.push(key.root_kind.clone());
             }
         }
-        if keyed.query.pattern_count() != keyed_patterns.len() {
-            return Err(format!("{language}: keyed query has {} patterns, expected {}", keyed.query.pattern_count(), keyed_patterns.len()));
-        }
-        Ok(CompiledLanguage { full_pass, keyed: Some(keyed), keys, head_keys, keyed_roots })
+        Ok(CompiledLanguage { full_pass, keyed, keys, head_keys, keyed_roots })
     }
 
     fn compile_part<'a>(&self, language: Language, patterns: impl Iterator<Item = (usize, &'a str)>) -> Result<QueryPart, String> {

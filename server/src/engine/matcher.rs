@@ -40,13 +40,14 @@ pub fn run_queries<'t>(catalog: &Catalog, tree: &'t Tree, ctx: &FileContext<'t>,
             collector.process(part, m);
         }
         drop(matches);
-        if let Some(part) = &compiled.keyed {
-            // Only calls whose callee name some keyed pattern asks for, each matched on its own.
+        if !compiled.keyed.is_empty() {
+            // Only calls whose callee name some keyed rule asks for, each matched on its own
+            // with just those rules' queries.
             cursor.set_max_start_depth(Some(0));
-            for (node, allowed) in keyed_candidates(compiled, ctx, tree.root_node()) {
-                let mut matches = cursor.matches(&part.query, node, ctx.src);
-                while let Some(m) = matches.next() {
-                    if allowed.contains(&m.pattern_index) {
+            for (node, parts) in keyed_candidates(compiled, ctx, tree.root_node()) {
+                for part in parts.into_iter().map(|i| &compiled.keyed[i]) {
+                    let mut matches = cursor.matches(&part.query, node, ctx.src);
+                    while let Some(m) = matches.next() {
                         collector.process(part, m);
                     }
                 }
@@ -58,7 +59,7 @@ pub fn run_queries<'t>(catalog: &Catalog, tree: &'t Tree, ctx: &FileContext<'t>,
 }
 
 /// Call nodes whose callee's last name segment (as written, or through an import alias) keys
-/// some pattern, with those patterns.
+/// some rule, with the indices of those rules' keyed queries.
 fn keyed_candidates<'t>(compiled: &CompiledLanguage, ctx: &FileContext<'t>, root: Node<'t>) -> Vec<(Node<'t>, Vec<usize>)> {
     let mut out = Vec::new();
     let mut cursor = root.walk();
