@@ -8,8 +8,30 @@
   [(identifier) (attribute) (subscript) (call)] @name
   ["==" "!="]
   (string) @secret) @match
-  (#match? @name "(?i)(^|[^a-z])(password|passwd|pwd|passphrase|passcode|secret|token|api[-_]?key|apikey|access[-_]?key|auth[-_]?key|admin[-_]?key|master[-_]?key)([^a-z]|$)")
-  (#not-match? @name "(?i)hash|digest|type|kind|name|reset|confirm|len|length|field|label|url|endpoint|prefix|format|mode|status|state|policy|_id\\b|\\bid\\b|version|scheme")
+  (#match? @name "(?i)(^|[^a-z])(password|passwd|pwd|passphrase|passcode)([^a-z]|$)")
+  (#not-match? @name "(?i)hash|digest|type|kind|name|reset|confirm|csrf|xsrf|source|contents|lexer|parser|len|length|field|label|url|endpoint|prefix|format|mode|status|state|policy|_id\\b|\\bid\\b|version|scheme")
+  (#not-match? @secret "^[rbuRBU]*(\"\"|''|\"\\s+\"|'\\s+')$")
+  (#not-match? @secret "(?i)^[rbuRBU]*[\"'](none|null|true|false|undefined|bearer|basic|token|jwt)[\"']$")
+  (#not-test? @match))
+
+((comparison_operator
+  [(identifier) (attribute) (subscript) (call)] @name
+  ["==" "!="]
+  (string) @secret) @match
+  (#match? @name "(?i)(^|[^a-z])(secret|token|api[-_]?key|apikey|access[-_]?key|auth[-_]?key|admin[-_]?key|master[-_]?key)([^a-z]|$)")
+  (#not-match? @name "(?i)hash|digest|type|kind|name|reset|confirm|csrf|xsrf|source|contents|lexer|parser|len|length|field|label|url|endpoint|prefix|format|mode|status|state|policy|_id\\b|\\bid\\b|version|scheme")
+  (#not-match? @secret "^[rbuRBU]*(\"\"|''|\"\\s+\"|'\\s+')$")
+  (#not-match? @secret "(?i)^[rbuRBU]*[\"'](none|null|true|false|undefined|bearer|basic|token|jwt)[\"']$")
+  (#match? @secret "^[rbuRBU]*[\"'][^\"']{8,}[\"']$")
+  (#match? @secret "^[rbuRBU]*[\"'][^\"']*[0-9!@#$%^&*+=~_.-][^\"']*[\"']$")
+  (#not-test? @match))
+
+((comparison_operator
+  (string) @secret
+  ["==" "!="]
+  [(identifier) (attribute) (subscript) (call)] @name) @match
+  (#match? @name "(?i)(^|[^a-z])(password|passwd|pwd|passphrase|passcode)([^a-z]|$)")
+  (#not-match? @name "(?i)hash|digest|type|kind|name|reset|confirm|csrf|xsrf|source|contents|lexer|parser|len|length|field|label|url|endpoint|prefix|format|mode|status|state|policy|_id\\b|\\bid\\b|version|scheme")
   (#not-match? @secret "^[rbuRBU]*(\"\"|''|\"\\s+\"|'\\s+')$")
   (#not-match? @secret "(?i)^[rbuRBU]*[\"'](none|null|true|false|undefined|bearer|basic|token|jwt)[\"']$")
   (#not-test? @match))
@@ -18,10 +40,12 @@
   (string) @secret
   ["==" "!="]
   [(identifier) (attribute) (subscript) (call)] @name) @match
-  (#match? @name "(?i)(^|[^a-z])(password|passwd|pwd|passphrase|passcode|secret|token|api[-_]?key|apikey|access[-_]?key|auth[-_]?key|admin[-_]?key|master[-_]?key)([^a-z]|$)")
-  (#not-match? @name "(?i)hash|digest|type|kind|name|reset|confirm|len|length|field|label|url|endpoint|prefix|format|mode|status|state|policy|_id\\b|\\bid\\b|version|scheme")
+  (#match? @name "(?i)(^|[^a-z])(secret|token|api[-_]?key|apikey|access[-_]?key|auth[-_]?key|admin[-_]?key|master[-_]?key)([^a-z]|$)")
+  (#not-match? @name "(?i)hash|digest|type|kind|name|reset|confirm|csrf|xsrf|source|contents|lexer|parser|len|length|field|label|url|endpoint|prefix|format|mode|status|state|policy|_id\\b|\\bid\\b|version|scheme")
   (#not-match? @secret "^[rbuRBU]*(\"\"|''|\"\\s+\"|'\\s+')$")
   (#not-match? @secret "(?i)^[rbuRBU]*[\"'](none|null|true|false|undefined|bearer|basic|token|jwt)[\"']$")
+  (#match? @secret "^[rbuRBU]*[\"'][^\"']{8,}[\"']$")
+  (#match? @secret "^[rbuRBU]*[\"'][^\"']*[0-9!@#$%^&*+=~_.-][^\"']*[\"']$")
   (#not-test? @match))
 
 ; hmac.compare_digest(token, "literal"), secrets.compare_digest("literal", provided)

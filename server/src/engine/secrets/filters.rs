@@ -209,9 +209,20 @@ pub fn base64_decode(s: &str) -> Option<Vec<u8>> {
 /// A dotted or snake-case name, a path, a file name, a URL without credentials or an e-mail
 /// address: what a config value that names something (rather than being a secret) looks like.
 pub fn is_name_path_or_url(s: &str) -> bool {
+    static NAME: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(concat!(
+            // settings.SECRET_KEY, PASSWORD_FIELD, _auth_user_backend, new_password2, get_token()
+            r"^_*([a-z]+[0-9]*|[A-Z]+[0-9]*)([._:-]+([a-z]+[0-9]*|[A-Z]+[0-9]*|[A-Z][a-z]+[0-9]*))+_*(\(\))?$|^[A-Za-z_][A-Za-z0-9_.]*\(\)$"
+        ))
+        .unwrap()
+    });
+    NAME.is_match(s) || is_path_or_url(s)
+}
+
+/// A path, a file name, a URL without credentials or an e-mail address.
+pub fn is_path_or_url(s: &str) -> bool {
     static RE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(concat!(
-            r"^[A-Za-z]+([._:]+[A-Za-z]+)+(\(\))?$|^[A-Za-z_][A-Za-z0-9_.]*\(\)$|",
             r"^(~|\.{1,2})?/|^[A-Za-z]:\\|",
             r"(?i)\.(pem|key|crt|cer|der|p12|pfx|jks|json|ya?ml|toml|ini|cfg|conf|txt|env|pub|gpg|asc|keystore|db|sqlite3?|log)$|",
             r"^[a-z][a-z0-9+.-]*://[^:@/\s]*(/|$)|^[\w.+-]+@[\w-]+\.[\w.-]+$"
@@ -280,7 +291,7 @@ mod tests {
 
     #[test]
     fn names_paths_urls() {
-        for s in ["settings.SECRET_KEY", "PASSWORD_FIELD", "/etc/secrets/key.pem", "./id_rsa", "creds.json", "https://example.com/token", "ops@example.com", "get_token()"] {
+        for s in ["settings.SECRET_KEY", "PASSWORD_FIELD", "/etc/secrets/key.pem", "./id_rsa", "creds.json", "https://example.com/token", "ops@example.com", "get_token()", "_auth_user_backend", "new_password2", "request.POST"] {
             assert!(is_name_path_or_url(s), "{s}");
         }
         for s in ["q8Zr2LmX0pW7", "hunter2xy", "aB3_xY9kLm2"] {

@@ -96,7 +96,7 @@ pub fn judge(kind: NameKind, raw: &str) -> Option<Verdict> {
     }
     if kind == NameKind::SigningKey {
         // Any literal signing key is a hard-coded key, whatever its entropy.
-        return if value.len() >= 4 && !filters::is_name_path_or_url(value) { Some(Verdict::Secret) } else { None };
+        return if value.len() >= 4 && !filters::is_path_or_url(value) { Some(Verdict::Secret) } else { None };
     }
     if filters::is_name_path_or_url(value) {
         return None;
@@ -236,11 +236,11 @@ pub fn pair_at(text: &[u8], at: usize, style: Style) -> Option<Pair> {
         }
         let vs = i;
         let mut j = i;
-        while j < line_end && !text[j].is_ascii_whitespace() && !b",;#)}]<\\\"'`".contains(&text[j]) {
+        while j < line_end && !text[j].is_ascii_whitespace() && !b",;#)}]<\\\"'`[".contains(&text[j]) {
             j += 1;
         }
-        // `key = rsa.generate(1024)`: an expression, not a value.
-        if text[vs..j].contains(&b'(') || text.get(j) == Some(&b'(') {
+        // `key = rsa.generate(1024)`, `pw = request.POST['password']`: an expression, not a value.
+        if text[vs..j].contains(&b'(') || matches!(text.get(j), Some(b'(' | b'[')) {
             return None;
         }
         (vs, j)

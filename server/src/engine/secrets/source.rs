@@ -263,9 +263,7 @@ pub fn scan(language: Language, src: &[u8], root: Node, path: &Path, out: &mut V
         let found = formats::scan_hits(src, &hits);
         for h in &found {
             let Some(node) = root.descendant_for_byte_range(h.start, h.end) else { continue };
-            let Some(text_node) = enclosing_text_node(language, node) else { continue };
-            // Placeholders in comments are documentation (`# postgres://user:password@host`).
-            if h.verdict == formats::HitVerdict::Placeholder && (language.is_comment_kind(text_node.kind()) || is_test(text_node)) {
+            if enclosing_text_node(language, node).is_none() {
                 continue;
             }
             format_hits.push((h.clone(), vec![(h.start, h.end)]));
@@ -304,6 +302,15 @@ pub fn scan(language: Language, src: &[u8], root: Node, path: &Path, out: &mut V
             }
         }
         for (h, spans) in format_hits {
+            // Placeholders in comments are documentation (`# postgres://user:password@host`);
+            // placeholders and URLs with passwords in test code are fixtures.
+            let node = root.descendant_for_byte_range(spans[0].0, spans[0].1).and_then(|n| enclosing_text_node(language, n));
+            let in_comment = node.is_some_and(|n| language.is_comment_kind(n.kind()));
+            let in_test = node.is_some_and(|n| is_test(n));
+            let url = formats::FORMATS[h.format].check == formats::Check::UrlPassword;
+            if h.verdict == formats::HitVerdict::Placeholder && (in_comment || in_test) || url && in_test {
+                continue;
+            }
             let value = content_text(src, &spans);
             out.push(super::found_for_format(&h, &value, spans, src));
         }
