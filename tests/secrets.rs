@@ -568,6 +568,8 @@ fn generic_secrets_in_every_binding_form() {
         format!("TOKEN = (\"{}\"\n         \"{}\")\n", v(), v()),
         format!("api_key: str = \"{}\"\n", v()),
         format!("CONN = \"Server=db;User Id=app;Password={};\"\n", v()),
+        format!("r = requests.get(url, auth=(\"admin\", \"{}\"))\n", v()),
+        format!("user.set_password(\"{}\")\n", v()),
     ];
     for text in &python {
         let report = scan("app/conf.py", text);
@@ -579,6 +581,8 @@ fn generic_secrets_in_every_binding_form() {
         format!("fn f() -> Config {{ Config {{ client_secret: String::from(\"{}\") }} }}\n", v()),
         format!("fn f(r: Request) -> Request {{ r.header(\"Authorization\", \"Bearer {}\") }}\n", v()),
         format!("static TOKEN: &str = \"{}\";\n", v()),
+        format!("fn f(c: Client) {{ c.get(u).bearer_auth(\"{}\"); }}\n", v()),
+        format!("fn f(c: Client) {{ c.get(u).basic_auth(\"admin\", Some(\"{}\")); }}\n", v()),
     ];
     for text in &rust {
         let report = scan("src/conf.rs", text);
@@ -595,6 +599,10 @@ fn generic_secrets_in_every_binding_form() {
         ("Dockerfile", format!("FROM python:3.12\nENV API_TOKEN={}\n", v())),
         ("web/config.js", format!("const apiKey = \"{}\";\n", v())),
         ("conf/settings.xml", format!("<settings><password>{}</password></settings>\n", v())),
+        ("k8s/secret.yaml", format!("kind: Secret\ndata:\n  db-password: {}\n", b64std(v().as_bytes()))),
+        ("infra/main.tf", format!("resource \"aws_db_instance\" \"db\" {{\n  password = \"{}\"\n}}\n", v())),
+        (".npmrc", format!("//registry.example.com/:_authToken={}\n", v())),
+        ("scripts/call.sh", format!("curl -H \"Authorization: Bearer {}\" https://api.example.com\n", v())),
     ];
     for (path, text) in &config {
         let report = scan(path, text);

@@ -120,7 +120,8 @@ pub fn is_documentation_example(s: &str) -> bool {
 pub fn is_template_or_reference(s: &str) -> bool {
     static RE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(concat!(
-            r"\$\{|\{\{|\{%|%\([\w.-]*\)[sdr]|<%|#\{|\$\(|^\$[A-Za-z_]\w*$|^%[A-Za-z_]\w*%$|^\{[\w.:\[\]-]*\}$|%[sd]|",
+            // Well-formed constructs only: random text can contain `$(` or `%s` by chance.
+            r"\$\{[A-Za-z_][\w.]*(\}|:|$)|\{\{.*\}\}|\{%.*%\}|%\([\w.-]+\)[sdr]|<%.*%>|#\{[^}]+\}|\$\([a-z][^)]*\)|^\$[A-Za-z_]\w*$|^%[A-Za-z_]\w*%$|^\{[\w.:\[\]-]*\}$|^%[sdr]$|",
             r"(?i)(^|[^\w])(os\.environ|getenv|env::var|process\.env|ENV\[|environ\.get|System\.getenv|Environment\.GetEnvironmentVariable)|",
             r"(?i)^(env|vault|secret|secrets|ssm|keyring|keychain|op|gcp-secret|azure-keyvault|aws-secretsmanager|file|k8s|sops)(:|://)|",
             r"(?i)^!(env|vault|secret|ref|sub|getatt|import|include)|arn:aws:(secretsmanager|ssm|kms)|projects/[^/]+/secrets/|\.vault\.azure\.net/secrets"

@@ -283,6 +283,9 @@ pub static FORMATS: &[Format] = &[
     f("url-password", "URL with an inline password", Structural, &["://"],
         r"(?i)([a-z][a-z0-9+.-]{1,30})://([^\s:/?#@'`<>{}]{0,128}):([^\s/?#@'`<>]{1,256})@[A-Za-z0-9._\[\]-]+", 0,
         "postgresql://app:{{alnum:20}}@db.internal:5432/app").check(Check::UrlPassword).rule(Rule::UrlPassword),
+    f("curl-user-password", "password on a curl command line", Structural, &["curl"],
+        r"(curl)\b[^\n]*?\s(?:-u|--user)[ =]['\x22]?([^:\s'\x22]+):([^\s'\x22]+)", 0,
+        "curl -u deploy:{{alnum:16}} https://api.example.com").check(Check::UrlPassword).rule(Rule::UrlPassword),
 ];
 
 pub struct Compiled {
@@ -435,7 +438,7 @@ fn judge(spec: &Format, value: &[u8], caps: &regex::bytes::Captures, _window: &[
             let password = text;
             let user = caps.get(2).map(|m| String::from_utf8_lossy(m.as_bytes()).into_owned()).unwrap_or_default();
             let scheme = caps.get(1).map(|m| String::from_utf8_lossy(m.as_bytes()).to_ascii_lowercase()).unwrap_or_default();
-            if matches!(scheme.as_str(), "http" | "https") && user.is_empty() {
+            if (matches!(scheme.as_str(), "http" | "https") || scheme == "curl") && user.is_empty() {
                 return None;
             }
             if filters::is_template_or_reference(password) || password.contains(['{', '}', '$', '%']) {

@@ -215,6 +215,11 @@ pub fn pair_at(text: &[u8], at: usize, style: Style) -> Option<Pair> {
             j += 1;
         }
         (vs, j)
+    } else if let Some(scheme) = [&b"Bearer "[..], b"Basic ", b"Token ", b"bearer "].iter().find(|p| text[i..line_end].starts_with(p)) {
+        // `Authorization: Bearer abc…` inside a header string: the token after the scheme.
+        let vs = i + scheme.len();
+        let ve = (vs..line_end).find(|&j| text[j].is_ascii_whitespace() || b"\"'`,;".contains(&text[j])).unwrap_or(line_end);
+        (vs, ve)
     } else {
         if style.require_quotes {
             // f"…", b'…', r"…" are literals too.

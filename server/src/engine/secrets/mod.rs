@@ -134,7 +134,7 @@ pub(crate) fn found_for_format(h: &FormatHit, value: &str, spans: Vec<(usize, us
         Rule::UrlPassword if h.verdict == HitVerdict::Placeholder => Found {
             rule: RULE_PLACEHOLDER,
             severity: Severity::Info,
-            message: format!("`{}://` URL has a placeholder or default password (`{}`); build the URL from environment variables instead", h.detail, quote_placeholder(value)),
+            message: format!("`{}` has a placeholder or default password (`{}`); build it from environment variables instead", if h.detail == "curl" { "curl -u".to_string() } else { format!("{}://", h.detail) }, quote_placeholder(value)),
             spans,
             visible: 0,
             secret: false,
@@ -143,7 +143,11 @@ pub(crate) fn found_for_format(h: &FormatHit, value: &str, spans: Vec<(usize, us
         Rule::UrlPassword => Found {
             rule: RULE_URL,
             severity: Severity::Error,
-            message: format!("`{}://` URL carries its password `{}` inline; anyone who can read this file can connect", h.detail, redact(value, 0)),
+            message: if h.detail == "curl" {
+                format!("`curl -u` passes the password `{}` on the command line; anyone who can read this file (or the process list) can use it", redact(value, 0))
+            } else {
+                format!("`{}://` URL carries its password `{}` inline; anyone who can read this file can connect", h.detail, redact(value, 0))
+            },
             spans,
             visible: 0,
             secret: true,

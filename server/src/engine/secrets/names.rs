@@ -47,7 +47,7 @@ pub fn words(name: &str) -> Vec<String> {
 const NOT_A_SECRET: &[&str] = &[
     "hash", "hashed", "hashes", "hasher", "digest", "sha", "sha1", "sha256", "sha512", "md5", "checksum",
     "fingerprint", "salt", "len", "length", "min", "max", "count", "size", "type", "types", "name", "names", "id",
-    "ids", "uid", "url", "urls", "uri", "endpoint", "host", "path", "paths", "file", "filename", "files", "dir",
+    "ids", "uid", "url", "urls", "uri", "endpoint", "path", "paths", "file", "filename", "files", "dir",
     "folder", "env", "var", "variable", "field", "fields", "label", "prompt", "placeholder", "regex", "re", "pattern",
     "format", "fmt", "prefix", "suffix", "policy", "expiry", "expires", "expiration", "expire", "expired", "ttl",
     "timeout", "version", "algorithm", "algorithms", "alg", "mode", "scheme", "kind", "enabled", "enable", "disabled",
@@ -93,6 +93,9 @@ pub fn classify(name: &str) -> Option<NameKind> {
         return Some(NameKind::Secret);
     }
     let has = |w: &str| words.iter().any(|x| x == w);
+    if has("auth") && (has("basic") || has("http")) {
+        return Some(NameKind::Password);
+    }
     if words.iter().any(|w| matches!(w.as_str(), "password" | "passwd" | "passphrase" | "passcode" | "pwd" | "pw" | "pass" | "passwort" | "contrasena" | "motdepasse" | "mdp"))
         || words.iter().any(|w| w.starts_with("password") || w.ends_with("password"))
     {

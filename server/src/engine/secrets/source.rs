@@ -104,6 +104,8 @@ fn unwrap_literal<'t>(language: Language, node: Node<'t>, src: &[u8]) -> Option<
         }
         match (language, kind) {
             (Language::Python, "parenthesized_expression") => n = n.named_child(0)?,
+            // `auth=("user", "password")`: the password is the last element.
+            (Language::Python, "tuple" | "list") if n.named_child_count() == 2 => n = n.named_child(1)?,
             (Language::Python, "binary_operator") => {
                 let op = n.child_by_field_name("operator")?;
                 let is_plus = &src[op.start_byte()..op.end_byte()] == b"+";
@@ -199,6 +201,31 @@ fn value_for_name<'t>(language: Language, node: Node<'t>) -> Option<Node<'t>> {
             }
         }
     }
+}
+
+/// The last argument of a call to a method named by `node` (`client.bearer_auth("…")`).
+fn method_argument<'t>(language: Language, node: Node<'t>) -> Option<Node<'t>> {
+    let p = node.parent()?;
+    let (call, args) = match language {
+        Language::Python => {
+            if p.kind() != "attribute" || field(p, "attribute") != Some(node) {
+                return None;
+            }
+            let call = p.parent().filter(|c| c.kind() == "call" && field(*c, "function") == Some(p))?;
+            (call, field(call, "arguments")?)
+        }
+        Language::Rust => {
+            if p.kind() != "field_expression" || field(p, "field") != Some(node) {
+                return None;
+            }
+            let call = p.parent().filter(|c| c.kind() == "call_expression" && field(*c, "function") == Some(p))?;
+            (call, field(call, "arguments")?)
+        }
+    };
+    let _ = call;
+    let count = args.named_child_count();
+    let last = args.named_child(count.checked_sub(1)?)?;
+    (last.kind() != "keyword_argument").then_some(last)
 }
 
 /// The value a string used as a key names: `{"password": v}`, `cfg["token"] = v`,
@@ -365,11 +392,23 @@ pub fn scan(language: Language, src: &[u8], root: Node, path: &Path, out: &mut V
                 if !matches!(node.kind(), "identifier" | "field_identifier" | "property_identifier" | "shorthand_field_identifier") {
                     continue;
                 }
-                let Some(v) = value_for_name(language, node) else { continue };
-                (String::from_utf8_lossy(&src[ns..ne]).into_owned(), v)
+                let name = String::from_utf8_lossy(&src[ns..ne]).into_owned();
+                match value_for_name(language, node) {
+                    Some(v) => (name, v),
+                    // `.bearer_auth("…")`, `.set_password("…")`, `.basic_auth("user", Some("…"))`:
+                    // a method named for a secret gets it as its last argument.
+                    None => match method_argument(language, node) {
+                        Some(v) => (name.trim_start_matches("set_").trim_start_matches("with_").to_string(), v),
+                        None => continue,
+                    },
+                }
             }
         };
-        let Some(kind) = names::classify(&name) else { continue };
+        let Some(mut kind) = names::classify(&name) else { continue };
+        // `auth=("user", "…")`: the second element of a pair is a password.
+        if matches!(value_node.kind(), "tuple" | "list") && kind == names::NameKind::Weak {
+            kind = names::NameKind::Password;
+        }
         let Some(literal) = unwrap_literal(language, value_node, src) else { continue };
         let mut pieces = Vec::new();
         if literal_pieces(language, literal, src, &mut pieces) || pieces.is_empty() {
@@ -391,6 +430,9 @@ pub fn scan(language: Language, src: &[u8], root: Node, path: &Path, out: &mut V
 fn region_pairs(src: &[u8], from: usize, to: usize, comment: bool, seen: &mut HashSet<usize>, out: &mut Vec<Found>) {
     let mut hits = Vec::new();
     generic::scan_pairs(src, from, to, Style { require_quotes: false, comment }, &mut hits);
+    // Text inside a literal or comment is a message or an example more often than configuration:
+    // a placeholder there is not a credential slot.
+    hits.retain(|h| h.verdict != generic::Verdict::Placeholder);
     for h in hits {
         if seen.insert(h.value.0) {
             let spans = vec![h.value];
