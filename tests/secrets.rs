@@ -1034,3 +1034,17 @@ fn this_repository_holds_no_secret() {
         .collect();
     assert!(found.is_empty(), "secrets reported in this repository:\n{}", found.join("\n"));
 }
+
+#[test]
+fn secret_format_reference_is_generated_from_the_table() {
+    let expected = assay::cli::rules_cmd::secrets_markdown();
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("queries/SECRETS.md");
+    if std::env::var_os("ASSAY_UPDATE_DOCS").is_some() {
+        std::fs::write(&path, &expected).unwrap();
+    }
+    let actual = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(actual == expected, "queries/SECRETS.md is stale: run `ASSAY_UPDATE_DOCS=1 cargo test --test secrets`");
+    for f in FORMATS {
+        assert!(actual.contains(&format!("`{}`", f.id)), "{} undocumented", f.id);
+    }
+}

@@ -114,3 +114,44 @@ pub fn markdown(catalog: &Catalog) -> String {
     }
     out
 }
+
+/// The secret format reference, as committed in `queries/SECRETS.md`: every provider format with
+/// its regex, generated from `engine::secrets::formats::FORMATS`.
+pub fn secrets_markdown() -> String {
+    use crate::engine::secrets::formats::{Check, Group, FORMATS};
+    use std::fmt::Write as _;
+    let mut out = String::from("<!-- Generated from server/src/engine/secrets/formats.rs by `ASSAY_UPDATE_DOCS=1 cargo test --test secrets`; do not edit. -->\n# Secret formats\n\n");
+    let _ = writeln!(
+        out,
+        "{} formats. Each is found by a keyword prefilter (one Aho-Corasick pass over the text), then its regex runs on the lines \
+         holding a keyword. Regexes are byte regexes with ASCII classes; group 1, when present, is the secret. A match must start \
+         and end at a non-word character, its random part must exceed the entropy shown (bits per character) and must not be \
+         sequential, repeated or a documentation example; checksums are verified where the format has one. Findings show only \
+         the fixed prefix (the first *shown* characters) and the length.\n",
+        FORMATS.len()
+    );
+    out.push_str("Rules: `any-provider-secret` (provider formats), `any-private-key` (PEM blocks), `any-credential-in-url` (passwords in URLs and on `curl -u`), `any-generic-secret` and `any-hardcoded-signing-key` (values bound to secret names), `any-placeholder-credential` (placeholders). See [RULES.md](RULES.md).\n");
+    let mut group: Option<Group> = None;
+    for f in FORMATS {
+        if group != Some(f.group) {
+            group = Some(f.group);
+            let _ = writeln!(out, "\n## {}\n\n| id | finding names it | keywords | regex | shown | entropy > | check |\n|---|---|---|---|---|---|---|", f.group.title());
+        }
+        let keywords: Vec<String> = f.keywords.iter().map(|k| format!("`{k}`")).chain(f.keywords_nocase.iter().map(|k| format!("`{k}` (any case)"))).collect();
+        let regex = if f.check == Check::PrivateKey {
+            "`-----BEGIN [RSA |DSA |EC |OPENSSH |ENCRYPTED |PGP ]PRIVATE KEY[ BLOCK]-----` … `-----END`, body of ≥ 64 base64 characters (`\\n` escapes allowed)".to_string()
+        } else {
+            format!("`{}`", f.regex.replace('|', "\\|"))
+        };
+        let check = match f.check {
+            Check::None => "",
+            Check::Crc32Base62 => "CRC32 of the random part, base62, last 6 characters (mismatch: warning)",
+            Check::Jwt => "header decodes to JSON with `alg`",
+            Check::PrivateKey => "body entropy > 4",
+            Check::UrlPassword => "password not a template; placeholders and defaults → placeholder finding",
+        };
+        let severity = if f.warning { " (warning)" } else { "" };
+        let _ = writeln!(out, "| `{}` | {}{} | {} | {} | {} | {} | {} |", f.id, f.name, severity, keywords.join(", "), regex, f.show, f.min_entropy, check);
+    }
+    out
+}
