@@ -50,6 +50,10 @@ pub enum Command {
     /// print JSON timings.
     #[command(name = "debug-parse", hide = true)]
     DebugParse { paths: Vec<PathBuf> },
+    /// Benchmark: like `debug-parse`, plus the secret detectors (and nothing else), to measure
+    /// what secret detection costs on top of parsing. Prints JSON timings.
+    #[command(name = "debug-secrets", hide = true)]
+    DebugSecrets { paths: Vec<PathBuf> },
     /// Print a file's syntax tree with field names, for writing queries.
     #[command(name = "debug-tree", hide = true)]
     DebugTree { file: PathBuf },
@@ -65,6 +69,7 @@ pub fn main() -> ExitCode {
         Command::Test { paths, rule_dirs } => test_cmd::run(test_cmd::TestArgs { paths, rule_dirs }),
         Command::DebugTree { file } => debug_tree(&file),
         Command::DebugParse { paths } => debug_parse(paths),
+        Command::DebugSecrets { paths } => debug_secrets(paths),
     };
     match result {
         Ok(code) => code,
@@ -121,5 +126,39 @@ fn debug_parse(paths: Vec<PathBuf>) -> anyhow::Result<ExitCode> {
         .reduce(|| (0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
     let seconds = start.elapsed().as_secs_f64();
     println!("{}", serde_json::json!({ "files": files.len(), "parsed": parsed, "bytes": bytes, "seconds": seconds }));
+    Ok(ExitCode::SUCCESS)
+}
+
+fn debug_secrets(paths: Vec<PathBuf>) -> anyhow::Result<ExitCode> {
+    use rayon::prelude::*;
+    let start = std::time::Instant::now();
+    let cwd = std::env::current_dir()?;
+    let roots: Vec<PathBuf> = if paths.is_empty() { vec![cwd.clone()] } else { paths.iter().map(|p| cwd.join(p)).collect() };
+    let catalog = crate::engine::Catalog::embedded();
+    let resolver = crate::project::config::ConfigResolver::new(None, &cwd, &catalog, Default::default())?;
+    let (files, _) = crate::project::discover(&roots, &catalog, &resolver);
+    let settings = crate::engine::ScanSettings::default();
+    let (bytes, found): (usize, usize) = files
+        .par_iter()
+        .map(|path| {
+            if crate::engine::skip_by_path(path).is_some() {
+                return (0, 0);
+            }
+            let Ok(data) = std::fs::read(path) else { return (0, 0) };
+            let Ok(text) = crate::engine::decode(&data, &settings) else { return (data.len(), 0) };
+            let n = match crate::engine::Language::from_path(path) {
+                Some(language) => {
+                    let Some(tree) = crate::engine::parse(language, text, None) else { return (data.len(), 0) };
+                    let mut out = Vec::new();
+                    crate::engine::secrets::source::scan(language, text.as_bytes(), tree.root_node(), path, &mut out);
+                    out.len()
+                }
+                None => crate::engine::scan_text(path, text, &settings).findings.len(),
+            };
+            (data.len(), n)
+        })
+        .reduce(|| (0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
+    let seconds = start.elapsed().as_secs_f64();
+    println!("{}", serde_json::json!({ "files": files.len(), "bytes": bytes, "found": found, "seconds": seconds }));
     Ok(ExitCode::SUCCESS)
 }
