@@ -94,6 +94,12 @@ pub fn catalog_fingerprint(catalog: &Catalog) -> String {
         hasher.update(format!("{:?}", rule.meta).as_bytes());
         hasher.update(rule.query.as_deref().unwrap_or("").as_bytes());
     }
+    // The secret formats are data in the binary: a changed table must not serve stale results.
+    for format in crate::engine::secrets::formats::FORMATS {
+        hasher.update(format.id.as_bytes());
+        hasher.update(format.regex.as_bytes());
+        hasher.update(&format.min_entropy.to_le_bytes());
+    }
     for (name, text) in crate::engine::catalog::EMBEDDED_QUERY_FILES {
         if name.ends_with("_dataflow.toml") {
             hasher.update(text.as_bytes());
