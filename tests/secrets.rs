@@ -603,6 +603,9 @@ fn generic_secrets_in_every_binding_form() {
         ("infra/main.tf", format!("resource \"aws_db_instance\" \"db\" {{\n  password = \"{}\"\n}}\n", v())),
         (".npmrc", format!("//registry.example.com/:_authToken={}\n", v())),
         ("scripts/call.sh", format!("curl -H \"Authorization: Bearer {}\" https://api.example.com\n", v())),
+        ("web.config", format!("<appSettings>\n  <add key=\"ApiKey\" value=\"{}\" />\n</appSettings>\n", v())),
+        ("k8s/deploy.yaml", format!("env:\n  - name: DB_PASSWORD\n    value: \"{}\"\n", v())),
+        ("docker-compose.yml", format!("services:\n  db:\n    environment:\n      - POSTGRES_PASSWORD={}\n", v())),
     ];
     for (path, text) in &config {
         let report = scan(path, text);

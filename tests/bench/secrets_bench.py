@@ -320,6 +320,9 @@ def generate(root: Path, seed: int, copies: int) -> Labels:
         w.file(f"c{copy}/more/main.tf", [('resource "aws_db_instance" "db" {', None, ""), ('  username = "admin"', None, ""), (f'  password = "{g.alnum(20)}"', "pos", "terraform password"), ("}", None, "")])
         w.file(f"c{copy}/more/firebase.js", [(f'export const config = {{ apiKey: "{g.alnum(32)}", projectId: "demo" }};', "pos", "js apiKey")])
         w.file(f"c{copy}/more/call.sh", [(f"curl -u deploy:{g.alnum(16)} https://api.example.com/v1", "pos", "curl -u"), (f'curl -H "Authorization: Bearer {g.alnum(40)}" https://api.example.com', "pos", "curl bearer")])
+        w.file(f"c{copy}/more/web.config", [("<appSettings>", None, ""), (f'  <add key="ApiKey" value="{g.alnum(28)}" />', "pos", "dotnet appSettings"), ("</appSettings>", None, "")])
+        w.file(f"c{copy}/more/deploy.yaml", [("env:", None, ""), ("  - name: DB_PASSWORD", None, ""), (f'    value: "{g.alnum(16)}"', "pos", "k8s env value"), ("  - name: LOG_LEVEL", None, ""), ("    value: debug", None, "")])
+        w.file(f"c{copy}/more/compose.yml", [("services:", None, ""), ("  db:", None, ""), ("    environment:", None, ""), (f"      - POSTGRES_PASSWORD={g.alnum(14)}", "pos", "compose list env")])
         w.file(f"c{copy}/more/client.rs", [(f'fn call(c: &reqwest::Client) {{ c.get("https://api").bearer_auth("{g.alnum(40)}"); }}', "pos", "reqwest bearer_auth")])
 
         # ---- negatives ----
@@ -378,6 +381,7 @@ def generate(root: Path, seed: int, copies: int) -> Labels:
             ('secret_name = "prod/db/password"', "neg", "secret name"),
             ('token = get_token()', "neg", "call"),
             ('password = input("Password: ")', "neg", "input"),
+            ('<add key="ApiKey" value="" />', "neg", "empty dotnet value"),
         ])
         w.file(f"c{copy}/neg/README.md", [("# Setup", None, ""), ("", None, ""), ("Set `OPENAI_API_KEY=sk-...` and `DATABASE_URL=postgres://user:password@localhost/db`.", "neg", "readme placeholders")])
         w.file(f"c{copy}/neg/pem_header.py", [('if data.startswith(b"-----BEGIN RSA PRIVATE KEY-----"):', "neg", "pem header check"), ("    kind = 'rsa'", None, "")])
@@ -389,6 +393,7 @@ def generate(root: Path, seed: int, copies: int) -> Labels:
             ('HF_TOKEN = "<token>"', "ph", "<token>"),
             ('STRIPE_KEY = "sk_live_xxxxxxxxxxxxxxxxxxxx"', "ph", "xxx"),
             ('openai.api_key = "sk-..."', "ph", "sk-..."),
+            ('DB_PASSWORD = "password123"', "ph", "password123"),
         ])
         w.file(f"c{copy}/ph/config.yaml", [("db:", None, ""), ("  password: changeme", "ph", "changeme"), ("  api_token: TODO", "ph", "TODO")])
         w.file(f"c{copy}/ph/.env", [("GITHUB_TOKEN=ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "ph", "ghp_xxx"), ("DATABASE_URL=postgres://postgres:postgres@localhost:5432/app", "ph", "default url password")])

@@ -142,6 +142,8 @@ pub fn is_placeholder(s: &str) -> bool {
             // only filler characters
             r"[x*.•…#_-]{3,}|0{4,}|",
             r"your[-_ .]?[\w .-]*|(insert|enter|paste|put|add|fill|replace)[-_ .][\w .-]*|my[-_ .]?(\w+[-_ .])?(secret|password|passwd|pass|pwd|key|token|api[-_ .]?key)[\w-]*|",
+            // a dummy word with a number: test123, password1!, admin_2024, changeme42
+            r"(test|testing|dummy|fake|sample|example|demo|foo|bar|pass|passwd|password|secret|changeme|admin|user|guest|root|qwerty|letmein|welcome|default|temp|tmp)[-_!@#.]?[0-9]{0,6}[!.]?|",
             r"(todo|tbd|fixme|none|null|nil|undefined|empty|default|unset|n/?a|secret|secrets|password|passwd|pass|pwd|token|apikey|api[-_]?key|key|private[-_]?key|access[-_]?key|secret[-_]?key|credentials?|example|sample|test|testing|tests|demo|dev|development|local|foo|bar|baz|foobar|qux|abc|abc123|admin|admin123|administrator|root|toor|guest|user|username|letmein|qwerty|welcome|hunter2|changeit|mysecret|supersecret|topsecret|s3cr3t|secret123|password1|password123|passw0rd|p@ssw0rd|p@ssword|123|1234|12345|123456|1234567|12345678|123456789|1234567890)",
             r")$"
         ))
@@ -255,7 +257,7 @@ mod tests {
 
     #[test]
     fn placeholders() {
-        for s in ["your-api-key-here", "<token>", "xxx", "XXXXXXXX", "REPLACE_ME", "changeme", "change-me", "sk-...", "****", "TODO", "your_openai_key", "[API_KEY]", "{password}", "insert-token", "dummy-secret", "admin123", "put-your-key"] {
+        for s in ["your-api-key-here", "<token>", "xxx", "XXXXXXXX", "REPLACE_ME", "changeme", "change-me", "sk-...", "****", "TODO", "your_openai_key", "[API_KEY]", "{password}", "insert-token", "dummy-secret", "admin123", "put-your-key", "test123", "Password1!", "secret_2024"] {
             assert!(is_placeholder(s), "{s}");
         }
         for s in ["q8Zr2LmX0pW7", "hunter2xyz!", "Tr0ub4dor&3"] {

@@ -70,6 +70,10 @@ pub fn judge_named(name: &str, kind: NameKind, raw: &str) -> Option<Verdict> {
     if words.len() >= 2 && words.iter().any(|w| *w == value) {
         return None;
     }
+    // `key="ApiKey"`, `name: DB_PASSWORD`: the value is the name of a setting.
+    if matches!(words.as_slice(), [w] if w == "key" || w == "name") && names::classify(raw.trim()).is_some() {
+        return None;
+    }
     judge(kind, raw)
 }
 
@@ -253,6 +257,25 @@ pub fn pair_at(text: &[u8], at: usize, style: Style) -> Option<Pair> {
     (ve > vs).then_some(Pair { name: (ns, ne), value: (vs, ve) })
 }
 
+/// A name given as the value of a `key`/`name` attribute, with its value in a `value`
+/// attribute after it, on the same line or the next: `<add key="ApiKey" value="…"/>`,
+/// `{"name": "DB_PASSWORD", "value": "…"}`, Kubernetes `- name: DB_PASSWORD` / `value: …`.
+fn keyed_value(text: &[u8], ns: usize, ne: usize, to: usize) -> Option<Pair> {
+    static BEFORE: LazyLock<regex::bytes::Regex> =
+        LazyLock::new(|| regex::bytes::Regex::new(r#"(?i)\b(key|name)["']?\s*[:=]\s*["']?$"#).unwrap());
+    static AFTER: LazyLock<regex::bytes::Regex> = LazyLock::new(|| {
+        regex::bytes::Regex::new(r#"(?i)^["']?\s*,?\s*(?:\n\s*(?:-\s*)?)?["']?value["']?\s*[:=]\s*(?:"([^"\n]*)"|'([^'\n]*)'|([^\s"'<>,}]+))"#).unwrap()
+    });
+    let line_start = text[..ns].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    if !BEFORE.is_match(&text[line_start..ns]) {
+        return None;
+    }
+    let window_end = text[ne..to].iter().enumerate().filter(|(_, &b)| b == b'\n').nth(1).map_or(to, |(i, _)| ne + i);
+    let caps = AFTER.captures(&text[ne..window_end])?;
+    let m = caps.get(1).or_else(|| caps.get(2)).or_else(|| caps.get(3))?;
+    (m.end() > m.start()).then_some(Pair { name: (ns, ne), value: (ne + m.start(), ne + m.end()) })
+}
+
 /// A generic secret found by the line scanner.
 #[derive(Clone, Debug)]
 pub struct GenericHit {
@@ -275,7 +298,7 @@ pub fn scan_pairs(text: &[u8], from: usize, to: usize, style: Style, out: &mut V
         last_name = ns;
         let name = String::from_utf8_lossy(&text[ns..ne]).into_owned();
         let Some(kind) = names::classify(&name) else { continue };
-        let Some(pair) = pair_at(text, at, style) else { continue };
+        let Some(pair) = pair_at(text, at, style).or_else(|| keyed_value(text, ns, ne, to)) else { continue };
         if pair.value.1 > to {
             continue;
         }
