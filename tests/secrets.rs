@@ -895,8 +895,7 @@ fn suppressions_work_in_config_files_and_gitleaks_markers_are_honoured() {
     let report = scan(".env", &text);
     let active: Vec<usize> = report.findings.iter().filter(|f| f.suppression.is_none()).map(|f| f.range.start.line).collect();
     assert_eq!(active, vec![3], "{:?}", report.findings);
-    let mut settings = ScanSettings::default();
-    settings.honor_foreign_suppressions = false;
+    let settings = ScanSettings { honor_foreign_suppressions: false, ..Default::default() };
     let report = engine::scan_text(Path::new(".env"), &text, &settings);
     assert_eq!(report.findings.iter().filter(|f| f.suppression.is_none()).count(), 2);
 }

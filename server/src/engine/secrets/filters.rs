@@ -213,10 +213,8 @@ pub fn base64_decode(s: &str) -> Option<Vec<u8>> {
 /// address: what a config value that names something (rather than being a secret) looks like.
 pub fn is_name_path_or_url(s: &str) -> bool {
     static NAME: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(concat!(
-            // settings.SECRET_KEY, PASSWORD_FIELD, _auth_user_backend, new_password2, get_token()
-            r"^_*([a-z]+[0-9]*|[A-Z]+[0-9]*)([._:-]+([a-z]+[0-9]*|[A-Z]+[0-9]*|[A-Z][a-z]+[0-9]*))+_*(\(\))?$|^[A-Za-z_][A-Za-z0-9_.]*\(\)$"
-        ))
+        // settings.SECRET_KEY, PASSWORD_FIELD, _auth_user_backend, new_password2, get_token()
+        Regex::new(r"^_*([a-z]+[0-9]*|[A-Z]+[0-9]*)([._:-]+([a-z]+[0-9]*|[A-Z]+[0-9]*|[A-Z][a-z]+[0-9]*))+_*(\(\))?$|^[A-Za-z_][A-Za-z0-9_.]*\(\)$")
         .unwrap()
     });
     NAME.is_match(s) || is_path_or_url(s)

@@ -470,10 +470,10 @@ fn judge(spec: &Format, value: &[u8], caps: &regex::bytes::Captures, _window: &[
         return None;
     }
     // Generic prefixes need a random-looking body: letters and digits both.
-    if spec.keywords_nocase.len() > 0 || matches!(spec.id, "openai-style-key" | "fireworks-api-key" | "twilio-api-key" | "meta-access-token" | "mailgun-api-key" | "notion-token" | "elevenlabs-api-key") {
-        if filters::classes(random) < 2 || !random.bytes().any(|b| b.is_ascii_digit()) {
-            return None;
-        }
+    let generic_prefix = !spec.keywords_nocase.is_empty()
+        || matches!(spec.id, "openai-style-key" | "fireworks-api-key" | "twilio-api-key" | "meta-access-token" | "mailgun-api-key" | "notion-token" | "elevenlabs-api-key");
+    if generic_prefix && (filters::classes(random) < 2 || !random.bytes().any(|b| b.is_ascii_digit())) {
+        return None;
     }
     if spec.check == Check::Crc32Base62 && !crc32_base62_ok(text) {
         return Some(HitVerdict::Unverified);
@@ -604,28 +604,6 @@ pub fn by_id(id: &str) -> Option<usize> {
     FORMATS.iter().position(|f| f.id == id)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_regex_compiles_and_ids_are_unique() {
-        let c = &*COMPILED;
-        assert_eq!(c.regexes.len(), FORMATS.len());
-        let mut ids: Vec<&str> = FORMATS.iter().map(|f| f.id).collect();
-        ids.sort();
-        ids.dedup();
-        assert_eq!(ids.len(), FORMATS.len());
-        assert!(FORMATS.len() >= 40);
-    }
-
-    #[test]
-    fn crc32_matches_the_reference_value() {
-        assert_eq!(crc32(b"123456789"), 0xCBF4_3926);
-        assert_eq!(base62_6(0), "000000");
-        assert_eq!(base62_6(61), "00000z");
-    }
-}
 
 /// Provider prefixes followed by filler instead of a key: `sk-ant-api03-REPLACE_ME`,
 /// `ghp_xxxxxxxxxxxx`, `sk-...`, `hf_<your token>`. (Format index, start, end.)
@@ -662,4 +640,27 @@ pub fn placeholder_hits(text: &[u8], hits: &[(usize, usize)], real: &[FormatHit]
         out.push((format, at, end));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_regex_compiles_and_ids_are_unique() {
+        let c = &*COMPILED;
+        assert_eq!(c.regexes.len(), FORMATS.len());
+        let mut ids: Vec<&str> = FORMATS.iter().map(|f| f.id).collect();
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), FORMATS.len());
+        assert!(FORMATS.len() >= 40);
+    }
+
+    #[test]
+    fn crc32_matches_the_reference_value() {
+        assert_eq!(crc32(b"123456789"), 0xCBF4_3926);
+        assert_eq!(base62_6(0), "000000");
+        assert_eq!(base62_6(61), "00000z");
+    }
 }

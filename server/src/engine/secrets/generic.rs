@@ -67,7 +67,7 @@ fn strip_scheme(value: &str) -> &str {
 pub fn judge_named(name: &str, kind: NameKind, raw: &str) -> Option<Verdict> {
     let words = names::words(name);
     let value = raw.trim().to_ascii_lowercase();
-    if words.len() >= 2 && words.iter().any(|w| *w == value) {
+    if words.len() >= 2 && words.contains(&value) {
         return None;
     }
     // `key="ApiKey"`, `name: DB_PASSWORD`: the value is the name of a setting.

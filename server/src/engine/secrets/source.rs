@@ -333,7 +333,7 @@ pub fn scan(language: Language, src: &[u8], root: Node, path: &Path, out: &mut V
             // placeholders and URLs with passwords in test code are fixtures.
             let node = root.descendant_for_byte_range(spans[0].0, spans[0].1).and_then(|n| enclosing_text_node(language, n));
             let in_comment = node.is_some_and(|n| language.is_comment_kind(n.kind()));
-            let in_test = node.is_some_and(|n| is_test(n));
+            let in_test = node.is_some_and(is_test);
             let url = formats::FORMATS[h.format].check == formats::Check::UrlPassword;
             if h.verdict == formats::HitVerdict::Placeholder && (in_comment || in_test) || url && in_test {
                 continue;
