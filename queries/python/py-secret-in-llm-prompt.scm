@@ -9,6 +9,7 @@
   arguments: (argument_list (keyword_argument name: (identifier) @kw value: (list (dictionary (pair key: (string) @ck value: (string (interpolation expression: (_) @value)))))))) @match
   (#eq? @kw "messages")
   (#match? @ck "^[\"']content[\"']$")
+  (#any-of? @method "create" "acreate" "stream" "parse" "generate" "agenerate" "generate_content" "generate_content_async" "invoke" "ainvoke" "complete" "acomplete" "completion" "acompletion" "chat" "achat" "send_message" "predict" "run" "arun" "query" "text_generation" "chat_completion")
   (#match? @value "(?i)(^|[^a-z])(password|passwd|pwd|passphrase|secret|token|api_?key|apikey|access_?key|private_?key|secret_?key|client_?secret|credentials?|auth_?header|authorization|bearer|session_?key|connection_?string|database_?url|db_?url|dsn|card_?number|card_?no|cc_?number|credit_?card|cvv|cvc|ssn|social_?security)([^a-z]|$)")
   (#not-match? @value "(?i)hash|digest|len\\(|length|_id\\b|_type|type\\b|name|policy|count|max_|min_|tokenizer|masked|redact|mask|\\bis_|has_|valid|required|field|label|_tokens|csrf|last4|last_four|hint|^bool\\(")
   (#file-mentions? "(?i)\\b(openai|anthropic|langchain|langchain_\\w+|llama_index|google\\.generativeai|google\\.genai|from google import genai|vertexai|litellm|ollama|cohere|mistralai|groq|together|replicate|huggingface_hub|transformers|instructor|dspy|semantic_kernel|boto3)\\b")
@@ -19,6 +20,7 @@
   function: (attribute attribute: (identifier) @method) @sink
   arguments: (argument_list (keyword_argument name: (identifier) @kw value: (string (interpolation expression: (_) @value))))) @match
   (#any-of? @kw "prompt" "input" "contents" "content" "system" "instructions" "query" "question" "text" "message" "messages" "system_instruction")
+  (#any-of? @method "create" "acreate" "stream" "parse" "generate" "agenerate" "generate_content" "generate_content_async" "invoke" "ainvoke" "complete" "acomplete" "completion" "acompletion" "chat" "achat" "send_message" "predict" "run" "arun" "query" "text_generation" "chat_completion")
   (#match? @value "(?i)(^|[^a-z])(password|passwd|pwd|passphrase|secret|token|api_?key|apikey|access_?key|private_?key|secret_?key|client_?secret|credentials?|auth_?header|authorization|bearer|session_?key|connection_?string|database_?url|db_?url|dsn|card_?number|card_?no|cc_?number|credit_?card|cvv|cvc|ssn|social_?security)([^a-z]|$)")
   (#not-match? @value "(?i)hash|digest|len\\(|length|_id\\b|_type|type\\b|name|policy|count|max_|min_|tokenizer|masked|redact|mask|\\bis_|has_|valid|required|field|label|_tokens|csrf|last4|last_four|hint|^bool\\(")
   (#file-mentions? "(?i)\\b(openai|anthropic|langchain|langchain_\\w+|llama_index|google\\.generativeai|google\\.genai|from google import genai|vertexai|litellm|ollama|cohere|mistralai|groq|together|replicate|huggingface_hub|transformers|instructor|dspy|semantic_kernel|boto3)\\b")
@@ -40,6 +42,7 @@
   arguments: (argument_list (keyword_argument name: (identifier) @kw value: (list (dictionary (pair key: (string) @ck value: (binary_operator right: (_) @value))))))) @match
   (#eq? @kw "messages")
   (#match? @ck "^[\"']content[\"']$")
+  (#any-of? @method "create" "acreate" "stream" "parse" "generate" "agenerate" "generate_content" "generate_content_async" "invoke" "ainvoke" "complete" "acomplete" "completion" "acompletion" "chat" "achat" "send_message" "predict" "run" "arun" "query" "text_generation" "chat_completion")
   (#match? @value "(?i)(^|[^a-z])(password|passwd|pwd|passphrase|secret|token|api_?key|apikey|access_?key|private_?key|secret_?key|client_?secret|credentials?|auth_?header|authorization|bearer|session_?key|connection_?string|database_?url|db_?url|dsn|card_?number|card_?no|cc_?number|credit_?card|cvv|cvc|ssn|social_?security)([^a-z]|$)")
   (#not-match? @value "(?i)hash|digest|len\\(|length|_id\\b|_type|type\\b|name|policy|count|max_|min_|tokenizer|masked|redact|mask|\\bis_|has_|valid|required|field|label|_tokens|csrf|last4|last_four|hint|^bool\\(")
   (#file-mentions? "(?i)\\b(openai|anthropic|langchain|langchain_\\w+|llama_index|google\\.generativeai|google\\.genai|from google import genai|vertexai|litellm|ollama|cohere|mistralai|groq|together|replicate|huggingface_hub|transformers|instructor|dspy|semantic_kernel|boto3)\\b")
@@ -50,6 +53,7 @@
   function: (attribute attribute: (identifier) @method) @sink
   arguments: (argument_list (keyword_argument name: (identifier) @kw value: (binary_operator right: (_) @value)))) @match
   (#any-of? @kw "prompt" "input" "contents" "content" "system" "instructions" "query" "question" "text" "message" "messages" "system_instruction")
+  (#any-of? @method "create" "acreate" "stream" "parse" "generate" "agenerate" "generate_content" "generate_content_async" "invoke" "ainvoke" "complete" "acomplete" "completion" "acompletion" "chat" "achat" "send_message" "predict" "run" "arun" "query" "text_generation" "chat_completion")
   (#match? @value "(?i)(^|[^a-z])(password|passwd|pwd|passphrase|secret|token|api_?key|apikey|access_?key|private_?key|secret_?key|client_?secret|credentials?|auth_?header|authorization|bearer|session_?key|connection_?string|database_?url|db_?url|dsn|card_?number|card_?no|cc_?number|credit_?card|cvv|cvc|ssn|social_?security)([^a-z]|$)")
   (#not-match? @value "(?i)hash|digest|len\\(|length|_id\\b|_type|type\\b|name|policy|count|max_|min_|tokenizer|masked|redact|mask|\\bis_|has_|valid|required|field|label|_tokens|csrf|last4|last_four|hint|^bool\\(")
   (#file-mentions? "(?i)\\b(openai|anthropic|langchain|langchain_\\w+|llama_index|google\\.generativeai|google\\.genai|from google import genai|vertexai|litellm|ollama|cohere|mistralai|groq|together|replicate|huggingface_hub|transformers|instructor|dspy|semantic_kernel|boto3)\\b")
@@ -71,6 +75,7 @@
   arguments: (argument_list (keyword_argument name: (identifier) @kw value: (list (dictionary (pair key: (string) @ck value: [(identifier) (attribute) (subscript)] @value)))))) @match
   (#eq? @kw "messages")
   (#match? @ck "^[\"']content[\"']$")
+  (#any-of? @method "create" "acreate" "stream" "parse" "generate" "agenerate" "generate_content" "generate_content_async" "invoke" "ainvoke" "complete" "acomplete" "completion" "acompletion" "chat" "achat" "send_message" "predict" "run" "arun" "query" "text_generation" "chat_completion")
   (#match? @value "(?i)(^|[^a-z])(password|passwd|pwd|passphrase|secret|token|api_?key|apikey|access_?key|private_?key|secret_?key|client_?secret|credentials?|auth_?header|authorization|bearer|session_?key|connection_?string|database_?url|db_?url|dsn|card_?number|card_?no|cc_?number|credit_?card|cvv|cvc|ssn|social_?security)([^a-z]|$)")
   (#not-match? @value "(?i)hash|digest|len\\(|length|_id\\b|_type|type\\b|name|policy|count|max_|min_|tokenizer|masked|redact|mask|\\bis_|has_|valid|required|field|label|_tokens|csrf|last4|last_four|hint|^bool\\(")
   (#file-mentions? "(?i)\\b(openai|anthropic|langchain|langchain_\\w+|llama_index|google\\.generativeai|google\\.genai|from google import genai|vertexai|litellm|ollama|cohere|mistralai|groq|together|replicate|huggingface_hub|transformers|instructor|dspy|semantic_kernel|boto3)\\b")
@@ -81,6 +86,7 @@
   function: (attribute attribute: (identifier) @method) @sink
   arguments: (argument_list (keyword_argument name: (identifier) @kw value: [(identifier) (attribute) (subscript)] @value))) @match
   (#any-of? @kw "prompt" "input" "contents" "content" "system" "instructions" "query" "question" "text" "message" "messages" "system_instruction")
+  (#any-of? @method "create" "acreate" "stream" "parse" "generate" "agenerate" "generate_content" "generate_content_async" "invoke" "ainvoke" "complete" "acomplete" "completion" "acompletion" "chat" "achat" "send_message" "predict" "run" "arun" "query" "text_generation" "chat_completion")
   (#match? @value "(?i)(^|[^a-z])(password|passwd|pwd|passphrase|secret|token|api_?key|apikey|access_?key|private_?key|secret_?key|client_?secret|credentials?|auth_?header|authorization|bearer|session_?key|connection_?string|database_?url|db_?url|dsn|card_?number|card_?no|cc_?number|credit_?card|cvv|cvc|ssn|social_?security)([^a-z]|$)")
   (#not-match? @value "(?i)hash|digest|len\\(|length|_id\\b|_type|type\\b|name|policy|count|max_|min_|tokenizer|masked|redact|mask|\\bis_|has_|valid|required|field|label|_tokens|csrf|last4|last_four|hint|^bool\\(")
   (#file-mentions? "(?i)\\b(openai|anthropic|langchain|langchain_\\w+|llama_index|google\\.generativeai|google\\.genai|from google import genai|vertexai|litellm|ollama|cohere|mistralai|groq|together|replicate|huggingface_hub|transformers|instructor|dspy|semantic_kernel|boto3)\\b")
