@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use assay::engine::catalog::embedded_rules;
-use assay::engine::fixtures::check_fixture;
+use assay::engine::fixtures::{check_fixture, logical_path};
 use assay::engine::{Catalog, Language};
 
 fn fixture_files() -> Vec<(Language, PathBuf)> {
@@ -23,14 +23,6 @@ fn fixture_files() -> Vec<(Language, PathBuf)> {
     }
     out.sort();
     out
-}
-
-/// A fixture may say which path the engine should see, e.g. to exercise test-file handling:
-/// `# assay-fixture-path: tests/test_api.py`. By default it is the bare file name.
-fn logical_path(text: &str, path: &Path) -> PathBuf {
-    text.lines()
-        .find_map(|l| l.split_once("assay-fixture-path:").map(|(_, p)| PathBuf::from(p.trim())))
-        .unwrap_or_else(|| PathBuf::from(path.file_name().unwrap()))
 }
 
 #[test]

@@ -10,7 +10,7 @@ use anyhow::{Context, Result};
 
 use crate::engine::{self, Catalog, FileReport, Finding, Severity};
 use crate::project::cache::Cache;
-use crate::project::config::{self, ConfigResolver, Overrides};
+use crate::project::config::{ConfigResolver, Overrides};
 use crate::project::{self, ScanRequest, ScannedFile};
 use crate::report::{self, Report, Summary};
 
@@ -306,9 +306,4 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     }
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
-}
-
-#[allow(dead_code)]
-fn parse_fail_on(value: &str) -> Result<(Option<Severity>, bool)> {
-    config::parse_fail_on(value)
 }

@@ -104,14 +104,19 @@ fn print_node(node: tree_sitter::Node, field: Option<&str>, depth: usize, text: 
     }
 }
 
-fn debug_parse(paths: Vec<PathBuf>) -> anyhow::Result<ExitCode> {
-    use rayon::prelude::*;
-    let start = std::time::Instant::now();
+/// The files `assay check` would scan under `paths`, with default configuration.
+fn discover_for_debug(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
     let cwd = std::env::current_dir()?;
     let roots: Vec<PathBuf> = if paths.is_empty() { vec![cwd.clone()] } else { paths.iter().map(|p| cwd.join(p)).collect() };
     let catalog = crate::engine::Catalog::embedded();
     let resolver = crate::project::config::ConfigResolver::new(None, &cwd, &catalog, Default::default())?;
-    let (files, _) = crate::project::discover(&roots, &catalog, &resolver);
+    Ok(crate::project::discover(&roots, &catalog, &resolver).0)
+}
+
+fn debug_parse(paths: Vec<PathBuf>) -> anyhow::Result<ExitCode> {
+    use rayon::prelude::*;
+    let start = std::time::Instant::now();
+    let files = discover_for_debug(&paths)?;
     let settings = crate::engine::ScanSettings::default();
     let (bytes, parsed): (usize, usize) = files
         .par_iter()
@@ -132,11 +137,7 @@ fn debug_parse(paths: Vec<PathBuf>) -> anyhow::Result<ExitCode> {
 fn debug_secrets(paths: Vec<PathBuf>) -> anyhow::Result<ExitCode> {
     use rayon::prelude::*;
     let start = std::time::Instant::now();
-    let cwd = std::env::current_dir()?;
-    let roots: Vec<PathBuf> = if paths.is_empty() { vec![cwd.clone()] } else { paths.iter().map(|p| cwd.join(p)).collect() };
-    let catalog = crate::engine::Catalog::embedded();
-    let resolver = crate::project::config::ConfigResolver::new(None, &cwd, &catalog, Default::default())?;
-    let (files, _) = crate::project::discover(&roots, &catalog, &resolver);
+    let files = discover_for_debug(&paths)?;
     let settings = crate::engine::ScanSettings::default();
     let (bytes, found): (usize, usize) = files
         .par_iter()

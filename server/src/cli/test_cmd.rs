@@ -47,10 +47,7 @@ pub fn run(args: TestArgs) -> anyhow::Result<ExitCode> {
                 continue;
             }
         };
-        let logical = text
-            .lines()
-            .find_map(|l| l.split_once("assay-fixture-path:").map(|(_, p)| PathBuf::from(p.trim())))
-            .unwrap_or_else(|| PathBuf::from(path.file_name().unwrap_or_default()));
+        let logical = crate::engine::fixtures::logical_path(&text, &path);
         let result = check_fixture(&catalog, language, &path.display().to_string(), &logical, &text);
         if result.expectations.is_empty() {
             continue;

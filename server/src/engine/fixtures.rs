@@ -53,6 +53,14 @@ pub fn parse_annotations(language: Language, text: &str) -> Vec<Expectation> {
     out
 }
 
+/// The path the engine should see for a fixture: `assay-fixture-path: tests/test_x.py` in a
+/// comment, or else the bare file name (fixtures live under `tests/`, which test-aware rules skip).
+pub fn logical_path(text: &str, path: &Path) -> std::path::PathBuf {
+    text.lines()
+        .find_map(|l| l.split_once("assay-fixture-path:").map(|(_, p)| std::path::PathBuf::from(p.trim())))
+        .unwrap_or_else(|| std::path::PathBuf::from(path.file_name().unwrap_or_default()))
+}
+
 /// Scan a fixture and compare findings against its annotations. Only rules named in an
 /// annotation are checked, so one fixture can host several rules. `logical_path` is the path the
 /// engine sees (fixtures live under `tests/`, which test-aware rules would otherwise skip).

@@ -95,9 +95,7 @@ fn keyed_candidates<'t>(compiled: &CompiledLanguage, ctx: &FileContext<'t>, root
                 }
             }
         }
-        if descend && cursor.goto_first_child() {
-            descend = true;
-        } else if cursor.goto_next_sibling() {
+        if (descend && cursor.goto_first_child()) || cursor.goto_next_sibling() {
             descend = true;
         } else if cursor.goto_parent() {
             descend = false;

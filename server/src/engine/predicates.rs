@@ -170,7 +170,7 @@ pub fn compile(predicate: &QueryPredicate, capture_names: &[&str]) -> Result<Com
     let last_segments = matches!(op, Op::ResolvesTo | Op::NotResolvesTo)
         .then(|| {
             args.iter()
-                .map(|g| raw_last_segment(g).to_string())
+                .map(|g| super::query_keys::last_segment(g).to_string())
                 .map(|last| (!last.contains('*')).then_some(last))
                 .collect::<Option<std::collections::HashSet<_>>>()
         })
@@ -230,7 +230,7 @@ impl CompiledPredicate {
                 let head = raw_first_segment(written);
                 let alias = ctx.imports.get(head);
                 if let Some(lasts) = &self.last_segments {
-                    let last = raw_last_segment(written);
+                    let last = super::query_keys::last_segment(written);
                     let plain = written.chars().all(|c| c.is_alphanumeric() || matches!(c, '_' | '.' | ':'));
                     let alias_can_change_last = alias.is_some() && (!plain || head.len() == written.len());
                     if !lasts.contains(last) && !alias_can_change_last {
@@ -311,7 +311,7 @@ const MAX_VALUE_DEPTH: usize = 6;
 /// A call that makes its input safe for sink `class` (`_dataflow.toml` `[sanitizers]`, plus `all`).
 fn is_sanitizer_call(node: Node, class: &str, ctx: &FileContext) -> bool {
     let Some(resolved) = ctx.language.semantics().callee(node).and_then(|_| ctx.resolved_name(node)) else { return false };
-    let last = raw_last_segment(&resolved);
+    let last = super::query_keys::last_segment(&resolved);
     ["all", class]
         .iter()
         .filter_map(|c| ctx.dataflow.sanitizers.get(*c))
@@ -516,10 +516,6 @@ fn raw_first_segment(name: &str) -> &str {
     name.split(['.', ':', '(', '<']).next().unwrap_or("").trim()
 }
 
-/// `mem::transmute::<A, B>` → `transmute`; `a.b.c` → `c`.
-fn raw_last_segment(name: &str) -> &str {
-    super::query_keys::last_segment(name)
-}
 
 fn strip_parens(s: &str) -> &str {
     s.strip_prefix('(').and_then(|s| s.strip_suffix(')')).unwrap_or(s).trim()

@@ -170,7 +170,6 @@ pub fn code_actions(
     text: &str,
     language: Option<Language>,
     encoding: Encoding,
-    catalog: &Catalog,
 ) -> Option<CodeActionResponse> {
     let lines = LineIndex::new(text);
     let wants = |kind: &str| params.context.only.as_ref().is_none_or(|only| only.iter().any(|k| kind.starts_with(k.as_str())));
@@ -178,9 +177,9 @@ pub fn code_actions(
     if wants(CodeActionKind::QUICKFIX.as_str()) {
         let start = lines.offset(text, params.range.start, encoding);
         let end = lines.offset(text, params.range.end, encoding);
-        let diagnostics = diagnostics(&analysis.findings, text, encoding, catalog);
-        let visible: Vec<&Finding> = analysis.findings.iter().filter(|f| f.suppression.is_none()).collect();
-        for (f, diagnostic) in visible.iter().zip(diagnostics) {
+        // `analysis.diagnostics` holds one diagnostic per unsuppressed finding, in order.
+        let visible = analysis.findings.iter().filter(|f| f.suppression.is_none());
+        for (f, diagnostic) in visible.zip(analysis.diagnostics.iter().cloned()) {
             // Overlap with the requested range, whole lines, as editors request the cursor line.
             let overlaps = f.range.start_byte <= end.max(start) && start <= f.range.end_byte
                 || (f.range.start.line..=f.range.end.line).contains(&(params.range.start.line as usize));

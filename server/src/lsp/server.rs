@@ -147,6 +147,12 @@ struct Snapshot {
     tree: Option<tree_sitter::Tree>,
 }
 
+impl Snapshot {
+    fn of(uri: &Uri, doc: &Document) -> Self {
+        Snapshot { uri: uri.clone(), version: doc.version, path: doc.path.clone(), language: doc.language, text: doc.text.as_str().into(), tree: doc.tree.clone() }
+    }
+}
+
 impl Backend {
     pub fn new(client: Client) -> Self {
         let (workspace, _) = build_workspace(Vec::new(), ClientSettings::default(), 0);
@@ -194,7 +200,7 @@ impl Backend {
     fn snapshot(&self, uri: &Uri) -> Option<Snapshot> {
         let docs = lock(&self.state.docs);
         let doc = docs.get(uri)?;
-        Some(Snapshot { uri: uri.clone(), version: doc.version, path: doc.path.clone(), language: doc.language, text: doc.text.as_str().into(), tree: doc.tree.clone() })
+        Some(Snapshot::of(uri, doc))
     }
 
     /// Analyse a snapshot off the async threads. Stores the result if the document has not moved
@@ -243,7 +249,7 @@ impl Backend {
                 if let Some(a) = doc.analysis.as_ref().filter(|a| a.version == doc.version) {
                     return Some((a.clone(), doc.text.as_str().into()));
                 }
-                Snapshot { uri: uri.clone(), version: doc.version, path: doc.path.clone(), language: doc.language, text: doc.text.as_str().into(), tree: doc.tree.clone() }
+                Snapshot::of(uri, doc)
             };
             let text = snap.text.clone();
             let version = snap.version;
@@ -577,9 +583,8 @@ impl LanguageServer for Backend {
         let uri = params.text_document.uri.clone();
         let Some((analysis, text)) = self.current_analysis(&uri).await else { return Ok(None) };
         let language = lock(&self.state.docs).get(&uri).and_then(|d| d.language);
-        let workspace = self.workspace();
         let encoding = self.caps().encoding;
-        guard("code actions", || convert::code_actions(&uri, &params, &analysis, &text, language, encoding, &workspace.catalog))
+        guard("code actions", || convert::code_actions(&uri, &params, &analysis, &text, language, encoding))
             .ok_or_else(|| internal("code actions"))
     }
 
