@@ -26,10 +26,16 @@ pub struct QueryPart {
     pub match_capture: Option<u32>,
 }
 
-/// All rules of one language, as two queries: patterns keyed by callee name (run only on calls
-/// whose name is in `keys`, anchored there) and the rest (one full pass over the tree).
+/// All rules of one language: patterns keyed by callee name (run only on calls whose name is
+/// in `keys`, anchored there), and the rest in two passes over the tree: `local_pass` (patterns
+/// that start inside a function, so an edit re-runs them over that function only) and
+/// `file_pass` (patterns rooted at the module, a class or any node, re-run on every analysis).
 pub struct CompiledLanguage {
-    pub full_pass: QueryPart,
+    pub local_pass: QueryPart,
+    pub file_pass: QueryPart,
+    /// Node kinds `file_pass` patterns start at (all of them `Language::nesting_kinds`), so it
+    /// runs anchored at those nodes only; None when some pattern can start anywhere.
+    pub file_roots: Option<Vec<String>>,
     /// One small query per rule with keyed patterns, so a call runs only the rules its name
     /// can match.
     pub keyed: Vec<QueryPart>,
@@ -166,18 +172,33 @@ impl Catalog {
             }
             let Some(q) = &rule.query else { continue };
             let patterns = query_keys::split_patterns(q);
-            if patterns.is_empty() || !self.keyed_queries {
+            if patterns.is_empty() {
                 full_patterns.push((i, q.clone()));
                 continue;
             }
             for pattern in patterns {
-                match query_keys::derive(pattern) {
+                match query_keys::derive(pattern).filter(|_| self.keyed_queries) {
                     Some(key) => keyed_patterns.push((i, pattern.to_string(), key)),
                     None => full_patterns.push((i, pattern.to_string())),
                 }
             }
         }
-        let full_pass = self.compile_part(language, full_patterns.iter().map(|(i, p)| (*i, p.as_str())))?;
+        let is_local = |pattern: &str| {
+            query_keys::root_kinds(pattern).is_some_and(|kinds| kinds.iter().all(|k| !language.container_kinds().contains(&k.as_str())))
+        };
+        let local_pass = self.compile_part(language, full_patterns.iter().filter(|(_, p)| is_local(p)).map(|(i, p)| (*i, p.as_str())))?;
+        let file_pass = self.compile_part(language, full_patterns.iter().filter(|(_, p)| !is_local(p)).map(|(i, p)| (*i, p.as_str())))?;
+        let mut file_roots: Option<Vec<String>> = Some(Vec::new());
+        for (_, pattern) in full_patterns.iter().filter(|(_, p)| !is_local(p)) {
+            match query_keys::root_kinds(pattern) {
+                Some(kinds) if kinds.iter().all(|k| language.nesting_kinds().contains(&k.as_str())) => {
+                    if let Some(roots) = file_roots.as_mut() {
+                        roots.extend(kinds.into_iter().filter(|k| !roots.contains(k)).collect::<Vec<_>>());
+                    }
+                }
+                _ => file_roots = None,
+            }
+        }
         // Group the keyed patterns by rule: one query per rule, keys point at those queries.
         let mut by_rule: Vec<(usize, Vec<&str>, query_keys::PatternKey)> = Vec::new();
         for (rule, pattern, key) in &keyed_patterns {
@@ -206,7 +227,7 @@ impl Catalog {
                 keyed_roots.push(key.root_kind.clone());
             }
         }
-        Ok(CompiledLanguage { full_pass, keyed, keys, head_keys, keyed_roots })
+        Ok(CompiledLanguage { local_pass, file_pass, file_roots, keyed, keys, head_keys, keyed_roots })
     }
 
     fn compile_part<'a>(&self, language: Language, patterns: impl Iterator<Item = (usize, &'a str)>) -> Result<QueryPart, String> {

@@ -14,6 +14,9 @@ use super::semantics::{text, Binding, Hole, StringBuild};
 /// How deep name resolution follows `a = b; b = c` chains before giving up.
 const MAX_RESOLVE_DEPTH: usize = 6;
 
+/// Regex source → (the regex, a match of it in the file, if any).
+pub type FileSearches = HashMap<String, (regex::Regex, Option<(usize, usize)>)>;
+
 pub struct FileContext<'t> {
     pub language: Language,
     pub src: &'t [u8],
@@ -23,8 +26,10 @@ pub struct FileContext<'t> {
     pub dataflow: &'t DataflowConfig,
     bindings: RefCell<HashMap<usize, Rc<Vec<Binding<'t>>>>>,
     taint: RefCell<HashMap<(usize, String), Rc<ScopeTaint>>>,
-    /// Regex searches over a whole scope or file, keyed by (scope start, regex address).
+    /// Regex searches over a scope, keyed by (scope start, regex address).
     text_searches: RefCell<HashMap<(usize, usize), bool>>,
+    /// Regex searches over the whole file.
+    file_searches: RefCell<FileSearches>,
     /// Same-file functions by name, and calls by the last segment of their callee.
     functions: RefCell<Option<Rc<FunctionIndex<'t>>>>,
     /// (scope start, class) pairs whose taint is being computed: breaks recursion through
@@ -54,6 +59,7 @@ impl<'t> FileContext<'t> {
             bindings: RefCell::default(),
             taint: RefCell::default(),
             text_searches: RefCell::default(),
+            file_searches: RefCell::default(),
             functions: RefCell::default(),
             in_progress: RefCell::default(),
         }
@@ -174,6 +180,9 @@ impl<'t> FileContext<'t> {
     /// Does `regex` match the text of `node`? Cached: rules ask this about the same scope or
     /// file for every match in it.
     pub fn node_text_matches(&self, node: Node<'t>, regex: &regex::Regex) -> bool {
+        if node == self.root {
+            return self.file_search(regex).is_some();
+        }
         let key = (node.start_byte(), regex as *const regex::Regex as usize);
         if let Some(hit) = self.text_searches.borrow().get(&key) {
             return *hit;
@@ -181,6 +190,27 @@ impl<'t> FileContext<'t> {
         let hit = regex.is_match(self.text(node));
         self.text_searches.borrow_mut().insert(key, hit);
         hit
+    }
+
+    /// A match of `regex` in the whole file (the first, unless seeded), cached by the regex's
+    /// source.
+    pub fn file_search(&self, regex: &regex::Regex) -> Option<(usize, usize)> {
+        if let Some((_, hit)) = self.file_searches.borrow().get(regex.as_str()) {
+            return *hit;
+        }
+        let hit = regex.find(self.text(self.root)).map(|m| (m.start(), m.end()));
+        self.seed_file_search(regex, hit);
+        hit
+    }
+
+    /// The whole-file searches made so far: regex source → (regex, a match).
+    pub fn file_searches(&self) -> FileSearches {
+        self.file_searches.borrow().clone()
+    }
+
+    /// Record a whole-file search result known without searching (an incremental rescan).
+    pub fn seed_file_search(&self, regex: &regex::Regex, hit: Option<(usize, usize)>) {
+        self.file_searches.borrow_mut().insert(regex.as_str().to_string(), (regex.clone(), hit));
     }
 
     pub fn text(&self, node: Node) -> &'t str {

@@ -64,6 +64,45 @@ impl Language {
         }
     }
 
+    /// Function definitions: the units an edit re-analyses on its own (see `incremental`).
+    pub fn unit_kinds(self) -> &'static [&'static str] {
+        match self {
+            Language::Python => &["function_definition"],
+            Language::Rust => &["function_item"],
+        }
+    }
+
+    /// Node kinds that may contain a unit and are not part of one: the module, classes, impl
+    /// blocks and the statements that nest definitions. A rule pattern rooted at one of these
+    /// looks across units, so it runs over the whole file on every analysis. Anything else
+    /// above a unit (an `except` clause, a call holding a closure holding a `fn`) makes an edit
+    /// in that unit a whole-file one.
+    pub fn container_kinds(self) -> &'static [&'static str] {
+        match self {
+            Language::Python => &[
+                "module", "block", "class_definition", "decorated_definition", "if_statement", "elif_clause", "else_clause",
+                "try_statement", "finally_clause", "with_statement", "for_statement", "while_statement", "match_statement",
+                "case_clause",
+            ],
+            Language::Rust => &["source_file", "mod_item", "declaration_list", "impl_item", "trait_item", "foreign_mod_item"],
+        }
+    }
+
+    /// Node kinds that can hold a container (statement nesting, never expressions): the walk
+    /// that finds where container-rooted patterns can start descends only into these.
+    pub fn nesting_kinds(self) -> &'static [&'static str] {
+        match self {
+            Language::Python => &[
+                "module", "block", "class_definition", "decorated_definition", "function_definition", "if_statement",
+                "elif_clause", "else_clause", "try_statement", "except_clause", "except_group_clause", "finally_clause",
+                "with_statement", "for_statement", "while_statement", "match_statement", "case_clause",
+            ],
+            Language::Rust => &[
+                "source_file", "mod_item", "declaration_list", "impl_item", "trait_item", "foreign_mod_item", "function_item", "block",
+            ],
+        }
+    }
+
     pub fn semantics(self) -> &'static dyn Semantics {
         match self {
             Language::Python => &semantics::python::Python,

@@ -26,36 +26,82 @@ const MAX_QUOTE: usize = 60;
 /// A literal a query rule marked `@secret`: the rule, the finding's byte range, the literal.
 pub type QuerySecret = (String, (usize, usize), SecretSpan);
 
+/// What one run of the rules found, split by where the patterns look: `local` findings come from
+/// patterns that start inside a function (the keyed call patterns and `local_pass`), `file` ones
+/// from patterns that look across functions (`file_pass`). Neither is deduplicated yet.
+#[derive(Default)]
+pub struct QueryFindings {
+    pub local: Vec<Finding>,
+    pub local_secrets: Vec<QuerySecret>,
+    pub file: Vec<Finding>,
+    pub file_secrets: Vec<QuerySecret>,
+}
+
 /// Run the language's rules. `secrets` are spans already known to be secret: quoted captures
-/// mask them. Also returns the literals rules captured as `@secret`.
-pub fn run_queries<'t>(catalog: &Catalog, tree: &'t Tree, ctx: &FileContext<'t>, settings: &ScanSettings, secrets: &[SecretSpan]) -> Result<(Vec<Finding>, Vec<QuerySecret>), String> {
+/// mask them. With `units`, the local patterns run only inside those nodes (an incremental
+/// rescan); the file-wide patterns always run over the whole tree.
+pub fn run_queries<'t>(
+    catalog: &Catalog,
+    tree: &'t Tree,
+    ctx: &FileContext<'t>,
+    settings: &ScanSettings,
+    secrets: &[SecretSpan],
+    units: Option<&[Node<'t>]>,
+) -> Result<QueryFindings, String> {
     let compiled = catalog.compiled(ctx.language)?;
-    let mut collector = Collector { catalog, ctx, settings, findings: Vec::new(), seen: HashSet::new(), secrets, query_secrets: Vec::new() };
+    let root = tree.root_node();
+    let whole = [root];
+    let scopes: &[Node<'t>] = units.unwrap_or(&whole);
+    let mut local = Collector::new(catalog, ctx, settings, secrets);
+    let mut file = Collector::new(catalog, ctx, settings, secrets);
     CURSOR.with(|cursor| {
         let mut cursor = cursor.borrow_mut();
-        cursor.set_max_start_depth(None);
-        let part = &compiled.full_pass;
-        let mut matches = cursor.matches(&part.query, tree.root_node(), ctx.src);
-        while let Some(m) = matches.next() {
-            collector.process(part, m);
-        }
-        drop(matches);
-        if !compiled.keyed.is_empty() {
-            // Only calls whose callee name some keyed rule asks for, each matched on its own
-            // with just those rules' queries.
-            cursor.set_max_start_depth(Some(0));
-            for (node, parts) in keyed_candidates(compiled, ctx, tree.root_node()) {
-                for part in parts.into_iter().map(|i| &compiled.keyed[i]) {
-                    let mut matches = cursor.matches(&part.query, node, ctx.src);
-                    while let Some(m) = matches.next() {
-                        collector.process(part, m);
-                    }
+        // Matches of one part starting at `node`; with `anchored`, only at `node` itself.
+        let mut run = |collector: &mut Collector<'_, 't>, part: &QueryPart, node: Node<'t>, anchored: bool| {
+            cursor.set_max_start_depth(anchored.then_some(0));
+            let mut matches = cursor.matches(&part.query, node, ctx.src);
+            while let Some(m) = matches.next() {
+                collector.process(part, m);
+            }
+        };
+        match &compiled.file_roots {
+            // Patterns rooted at the module, classes and decorated definitions start only at
+            // such nodes: anchor there instead of walking every expression.
+            Some(roots) => {
+                for node in nesting_nodes(ctx.language, root).into_iter().filter(|n| roots.iter().any(|k| k == n.kind())) {
+                    run(&mut file, &compiled.file_pass, node, true);
                 }
             }
-            cursor.set_max_start_depth(None);
+            None => run(&mut file, &compiled.file_pass, root, false),
+        }
+        for &scope in scopes {
+            run(&mut local, &compiled.local_pass, scope, false);
+        }
+        // Only calls whose callee name some keyed rule asks for, each matched on its own with
+        // just those rules' queries.
+        for &scope in scopes {
+            for (node, parts) in keyed_candidates(compiled, ctx, scope) {
+                for part in parts.into_iter().map(|i| &compiled.keyed[i]) {
+                    run(&mut local, part, node, true);
+                }
+            }
         }
     });
-    Ok((one_finding_per_problem(catalog, collector.findings), collector.query_secrets))
+    Ok(QueryFindings { local: local.findings, local_secrets: local.query_secrets, file: file.findings, file_secrets: file.query_secrets })
+}
+
+/// The statement skeleton of a file: every node of a `nesting_kinds` kind reachable through
+/// such nodes (the module, classes, function definitions, compound statements, blocks).
+fn nesting_nodes<'t>(language: super::language::Language, root: Node<'t>) -> Vec<Node<'t>> {
+    let kinds = language.nesting_kinds();
+    let mut out = Vec::new();
+    let mut stack = vec![root];
+    while let Some(node) = stack.pop() {
+        out.push(node);
+        let mut cursor = node.walk();
+        stack.extend(node.named_children(&mut cursor).filter(|c| kinds.contains(&c.kind())));
+    }
+    out
 }
 
 /// Call nodes whose callee's last name segment (as written, or through an import alias) keys
@@ -118,7 +164,11 @@ struct Collector<'c, 't> {
     query_secrets: Vec<QuerySecret>,
 }
 
-impl<'t> Collector<'_, 't> {
+impl<'c, 't> Collector<'c, 't> {
+    fn new(catalog: &'c Catalog, ctx: &'c FileContext<'t>, settings: &'c ScanSettings, secrets: &'c [SecretSpan]) -> Self {
+        Collector { catalog, ctx, settings, findings: Vec::new(), seen: HashSet::new(), secrets, query_secrets: Vec::new() }
+    }
+
     fn process(&mut self, part: &QueryPart, m: &QueryMatch<'_, 't>) {
         let (catalog, ctx, settings) = (self.catalog, self.ctx, self.settings);
         let rule_index = part.pattern_rule[m.pattern_index];
@@ -224,7 +274,7 @@ pub fn fill_template(template: &str, lookup: &dyn Fn(&str) -> Option<String>) ->
 
 /// When several rules report the same range, keep the most specific; a rule that `supersedes`
 /// another removes that rule's findings wherever the two overlap.
-fn one_finding_per_problem(catalog: &Catalog, mut findings: Vec<Finding>) -> Vec<Finding> {
+pub fn one_finding_per_problem(catalog: &Catalog, mut findings: Vec<Finding>) -> Vec<Finding> {
     let specificity = |f: &Finding| catalog.get(&f.rule_id).map_or(0, |r| r.meta.specificity);
     findings.sort_by(|a, b| {
         (a.range.start_byte, a.range.end_byte)

@@ -7,6 +7,7 @@ pub mod dataflow;
 pub mod finding;
 pub mod fix;
 pub mod fixtures;
+pub mod incremental;
 pub mod language;
 pub mod matcher;
 pub mod predicates;
@@ -162,7 +163,7 @@ pub fn scan_text(path: &Path, text: &str, settings: &ScanSettings) -> FileReport
 }
 
 /// Byte offsets to zero-based (line, byte column) positions.
-struct LineIndex {
+pub(crate) struct LineIndex {
     starts: Vec<usize>,
 }
 
@@ -199,6 +200,21 @@ fn finding_of(f: &secrets::Found, lines: &LineIndex, settings: &ScanSettings) ->
 /// Scan source text: the one scan function shared by `assay check` and `assay lsp`. `tree` may
 /// be a tree the caller already parsed (the server keeps one per document).
 pub fn scan_source(catalog: &Catalog, language: Language, path: &Path, text: &str, tree: Option<&Tree>, settings: &ScanSettings) -> FileReport {
+    scan_source_after(catalog, language, path, text, tree, settings, None).0
+}
+
+/// `scan_source`, reusing a previous scan of the same document when `previous` says how the
+/// text changed since (see `incremental`); also returns what the next rescan can reuse. The
+/// findings are the same as a full scan's.
+pub fn scan_source_after(
+    catalog: &Catalog,
+    language: Language,
+    path: &Path,
+    text: &str,
+    tree: Option<&Tree>,
+    settings: &ScanSettings,
+    previous: Option<&incremental::Previous>,
+) -> (FileReport, incremental::ScanMemo) {
     let mut report = FileReport::default();
     let parsed;
     let tree = match tree {
@@ -210,7 +226,7 @@ pub fn scan_source(catalog: &Catalog, language: Language, path: &Path, text: &st
             }
             None => {
                 report.notices.push(Notice { kind: NoticeKind::SyntaxError, message: "could not be parsed".into() });
-                return report;
+                return (report, incremental::ScanMemo::default());
             }
         },
     };
@@ -228,13 +244,31 @@ pub fn scan_source(catalog: &Catalog, language: Language, path: &Path, text: &st
     secrets::postprocess(text.as_bytes(), false, &mut found);
     let mut secret_spans: Vec<SecretSpan> = found.iter().flat_map(|f| f.secret_spans().collect::<Vec<_>>()).collect();
     let ctx = context::FileContext::new(language, text.as_bytes(), root, path, catalog.dataflow(language));
-    let (mut findings, query_secrets) = match matcher::run_queries(catalog, tree, &ctx, settings, &secret_spans) {
-        Ok(f) => f,
+    // An edit inside functions re-runs the local rules over those functions only.
+    let reuse = previous
+        .filter(|p| incremental::file_facts_unchanged(p, &ctx, text))
+        .and_then(|p| incremental::plan(language, root, text.as_bytes(), p).map(|units| (p, units)));
+    let queried = matcher::run_queries(catalog, tree, &ctx, settings, &secret_spans, reuse.as_ref().map(|(_, units)| units.as_slice()));
+    let (mut local, mut local_secrets, file, file_secrets) = match queried {
+        Ok(q) => (q.local, q.local_secrets, q.file, q.file_secrets),
         Err(e) => {
             report.notices.push(Notice { kind: NoticeKind::Config, message: e.to_string() });
-            (Vec::new(), Vec::new())
+            Default::default()
         }
     };
+    if let Some((previous, units)) = &reuse {
+        let (kept, kept_secrets) = incremental::kept_local(previous, units, text);
+        local.extend(kept);
+        local_secrets.extend(kept_secrets);
+        local.sort_by(|a, b| (a.range.start_byte, a.range.end_byte, &a.rule_id).cmp(&(b.range.start_byte, b.range.end_byte, &b.rule_id)));
+        local.dedup_by(|a, b| a.rule_id == b.rule_id && a.range.start_byte == b.range.start_byte && a.range.end_byte == b.range.end_byte);
+    }
+    let memo = incremental::ScanMemo { local: local.clone(), local_secrets: local_secrets.clone(), imports: ctx.imports.clone(), file_searches: ctx.file_searches(), text_len: text.len(), incremental: reuse.is_some() };
+    let mut findings = local;
+    findings.extend(file);
+    let mut findings = matcher::one_finding_per_problem(catalog, findings);
+    let mut query_secrets = local_secrets;
+    query_secrets.extend(file_secrets);
     // One finding per secret: a provider format or private key beats a query rule on the same
     // literal (it names the provider); a query rule that marks its literal `@secret` (a
     // hard-coded crypto key, a credential check) beats the generic name-based detectors.
@@ -281,7 +315,7 @@ pub fn scan_source(catalog: &Catalog, language: Language, path: &Path, text: &st
     findings.sort_by_key(|f| (f.range.start_byte, f.range.end_byte));
     report.findings = findings;
     report.secrets = secret_spans;
-    report
+    (report, memo)
 }
 
 fn first_error_line(root: tree_sitter::Node) -> Option<usize> {

@@ -16,6 +16,8 @@ struct PatternNode {
     children: Vec<PatternNode>,
     /// `[a b]`: captures apply to whichever branch matched.
     alternation: bool,
+    /// `(_ …)`: any named node (not a grouping).
+    wildcard: bool,
 }
 
 #[derive(Debug)]
@@ -117,6 +119,30 @@ fn derive_node(root: &PatternNode, predicates: &[Predicate]) -> Option<PatternKe
         }
     }
     None
+}
+
+/// The node kinds a pattern can start at, or None when it can start anywhere (a wildcard root,
+/// or text this reader does not follow). The incremental rescan uses it to tell patterns that
+/// only look inside one function from those that look at a class or the whole module.
+pub fn root_kinds(pattern: &str) -> Option<BTreeSet<String>> {
+    let tokens = tokenize(pattern);
+    let mut pos = 0;
+    let root = parse_top(&tokens, &mut pos, &mut Vec::new())?;
+    let mut kinds = BTreeSet::new();
+    collect_root_kinds(&root, &mut kinds).then_some(kinds)
+}
+
+fn collect_root_kinds(node: &PatternNode, out: &mut BTreeSet<String>) -> bool {
+    if node.alternation {
+        return !node.children.is_empty() && node.children.iter().all(|c| collect_root_kinds(c, out));
+    }
+    match &node.kind {
+        Some(kind) => {
+            out.insert(kind.clone());
+            true
+        }
+        None => false,
+    }
 }
 
 /// The first segment of a qualified name: `requests.get` → `requests`, `std::fs` → `std`.
@@ -301,7 +327,7 @@ fn tokenize(src: &str) -> Vec<Token> {
 fn parse_top(tokens: &[Token], pos: &mut usize, predicates: &mut Vec<Predicate>) -> Option<PatternNode> {
     let mut node = parse_node(tokens, pos, predicates)?;
     // A grouping: kind-less parenthesised list whose first child is the real root.
-    while node.kind.is_none() && !node.alternation && node.children.len() == 1 {
+    while node.kind.is_none() && !node.alternation && !node.wildcard && node.children.len() == 1 {
         let mut inner = node.children.pop().unwrap();
         inner.captures.extend(node.captures);
         node = inner;
@@ -336,6 +362,7 @@ fn parse_node(tokens: &[Token], pos: &mut usize, predicates: &mut Vec<Predicate>
                 if w != "_" && w != "." {
                     node.kind = Some(w.clone());
                 }
+                node.wildcard = w == "_";
                 if !w.starts_with('.') {
                     *pos += 1;
                 }
@@ -405,6 +432,15 @@ mod tests {
 
     fn names(key: Option<PatternKey>) -> Vec<String> {
         key.map(|k| k.names.into_iter().collect()).unwrap_or_default()
+    }
+
+    #[test]
+    fn root_kinds_follow_groupings_and_alternations() {
+        let kinds = |p: &str| root_kinds(p).map(|k| k.into_iter().collect::<Vec<_>>());
+        assert_eq!(kinds("((call function: (_) @f) @match (#eq? @f \"x\"))"), Some(vec!["call".to_string()]));
+        assert_eq!(kinds("[(assignment) (augmented_assignment)] @match"), Some(vec!["assignment".into(), "augmented_assignment".into()]));
+        assert_eq!(kinds("(module (expression_statement) @match)"), Some(vec!["module".to_string()]));
+        assert_eq!(kinds("(_ (call) @match)"), None);
     }
 
     #[test]

@@ -12,11 +12,25 @@ use tree_sitter::Tree;
 
 use super::documents::{Analysis, Encoding, LineIndex};
 use super::server::{COMMAND_SECURE_PROMPT, FIX_ALL_KIND};
+use crate::engine::incremental::{ByteEdit, Previous, ScanMemo};
 use crate::engine::{self, Catalog, Finding, Language, ScanSettings, Severity};
 
-pub type AnalysisOutput = (Option<Tree>, Analysis);
+/// One analysed version: the new tree (for the next incremental reparse), the results, and
+/// what the next rescan can reuse.
+pub struct AnalysisOutput {
+    pub tree: Option<Tree>,
+    pub analysis: Analysis,
+    pub memo: Option<Arc<ScanMemo>>,
+}
 
-/// Parse (incrementally from `old_tree`) and scan one version of a document.
+/// What the document knew before this version: its previous scan and the edits since.
+pub struct Before {
+    pub tree: Option<Tree>,
+    pub scan: Option<(Arc<ScanMemo>, Vec<ByteEdit>)>,
+}
+
+/// Parse (incrementally from the old tree) and scan one version of a document, re-running
+/// local rules only where the edits since the previous scan reach.
 #[allow(clippy::too_many_arguments)]
 pub fn analyse(
     catalog: &Catalog,
@@ -24,19 +38,20 @@ pub fn analyse(
     language: Option<Language>,
     path: &Path,
     text: &str,
-    old_tree: Option<Tree>,
+    before: Before,
     version: i32,
     encoding: Encoding,
 ) -> AnalysisOutput {
+    let empty = |diagnostics| AnalysisOutput { tree: None, analysis: Analysis { version, findings: Arc::new(Vec::new()), diagnostics }, memo: None };
     let Some(language) = language else {
         // Other text files (`.env`, YAML, JSON, TOML, shell…): secrets only, through the same
         // engine entry point `assay check` uses. Messages carry only redacted values.
         if text.len() as u64 > settings.max_file_size {
-            return (None, Analysis { version, findings: Arc::new(Vec::new()), diagnostics: Vec::new() });
+            return empty(Vec::new());
         }
         let report = engine::scan_text(path, text, settings);
         let diagnostics = diagnostics(&report.findings, text, encoding, catalog);
-        return (None, Analysis { version, findings: Arc::new(report.findings), diagnostics });
+        return AnalysisOutput { tree: None, analysis: Analysis { version, findings: Arc::new(report.findings), diagnostics }, memo: None };
     };
     if text.len() as u64 > settings.max_file_size {
         let diagnostic = Diagnostic {
@@ -50,12 +65,18 @@ pub fn analyse(
             ),
             ..Default::default()
         };
-        return (None, Analysis { version, findings: Arc::new(Vec::new()), diagnostics: vec![diagnostic] });
+        return empty(vec![diagnostic]);
     }
-    let tree = engine::parse(language, text, old_tree.as_ref());
-    let report = engine::scan_source(catalog, language, path, text, tree.as_ref(), settings);
+    let tree = engine::parse(language, text, before.tree.as_ref());
+    let previous = match (&before.tree, &tree, &before.scan) {
+        (Some(old), Some(new), Some((memo, edits))) => {
+            Some(Previous { memo, edits, changed_ranges: Previous::changed_between(old, new) })
+        }
+        _ => None,
+    };
+    let (report, memo) = engine::scan_source_after(catalog, language, path, text, tree.as_ref(), settings, previous.as_ref());
     let diagnostics = diagnostics(&report.findings, text, encoding, catalog);
-    (tree, Analysis { version, findings: Arc::new(report.findings), diagnostics })
+    AnalysisOutput { tree, analysis: Analysis { version, findings: Arc::new(report.findings), diagnostics }, memo: Some(Arc::new(memo)) }
 }
 
 fn severity(severity: Severity) -> DiagnosticSeverity {

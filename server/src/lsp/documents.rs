@@ -7,6 +7,7 @@ use std::sync::Arc;
 use tower_lsp_server::ls_types::{Position, Range, TextDocumentContentChangeEvent};
 use tree_sitter::{InputEdit, Point, Tree};
 
+use crate::engine::incremental::{ByteEdit, ScanMemo};
 use crate::engine::{Finding, Language};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -88,6 +89,9 @@ pub struct Analysis {
     pub diagnostics: Vec<tower_lsp_server::ls_types::Diagnostic>,
 }
 
+/// Past this many edits without a scan, the next scan is a full one (bounds the log).
+const MAX_LOGGED_EDITS: usize = 4096;
+
 pub struct Document {
     pub path: PathBuf,
     pub language: Option<Language>,
@@ -98,29 +102,66 @@ pub struct Document {
     /// incremental reparse.
     pub tree: Option<Tree>,
     pub analysis: Option<Analysis>,
+    /// What the last scan left for the next one, and the version it scanned.
+    pub memo: Option<(i32, Arc<ScanMemo>)>,
+    /// Edits since then, each with the version it produced.
+    pub edit_log: Vec<(i32, ByteEdit)>,
 }
 
 impl Document {
     pub fn new(path: PathBuf, language: Option<Language>, text: String, version: i32) -> Self {
         let lines = LineIndex::new(&text);
-        Document { path, language, text, version, lines, tree: None, analysis: None }
+        Document { path, language, text, version, lines, tree: None, analysis: None, memo: None, edit_log: Vec::new() }
     }
 
-    /// Apply one content change. Returns false (and applies nothing) for a range that does not
-    /// fit the text; positions past line ends are clamped, as the spec allows.
-    pub fn apply_change(&mut self, change: TextDocumentContentChangeEvent, encoding: Encoding) {
+    /// Keep a scan's memo for `version` unless a newer one is kept, and forget the edits it
+    /// already covers.
+    pub fn remember_scan(&mut self, version: i32, memo: Arc<ScanMemo>) {
+        if self.memo.as_ref().is_some_and(|(v, _)| *v >= version) {
+            return;
+        }
+        self.edit_log.retain(|(v, _)| *v > version);
+        self.memo = Some((version, memo));
+    }
+
+    /// The memo and the edits made since it, for an incremental rescan.
+    pub fn reusable_scan(&self) -> Option<(Arc<ScanMemo>, Vec<ByteEdit>)> {
+        let (version, memo) = self.memo.as_ref()?;
+        let edits = self.edit_log.iter().filter(|(v, _)| v > version).map(|(_, e)| e.clone()).collect();
+        Some((memo.clone(), edits))
+    }
+
+    /// Rules or settings changed: nothing computed before can be reused.
+    pub fn forget_analysis(&mut self) {
+        self.analysis = None;
+        self.memo = None;
+        self.edit_log.clear();
+    }
+
+    /// Apply one content change made by `version`; positions past line ends are clamped, as
+    /// the spec allows.
+    pub fn apply_change(&mut self, change: TextDocumentContentChangeEvent, encoding: Encoding, version: i32) {
         let Some(range) = change.range else {
             self.text = change.text;
             self.lines = LineIndex::new(&self.text);
             self.tree = None;
+            self.memo = None;
+            self.edit_log.clear();
             return;
         };
         let start = self.lines.offset(&self.text, range.start, encoding);
         let end = self.lines.offset(&self.text, range.end, encoding).max(start);
         let start_point = self.lines.point(start);
         let old_end_point = self.lines.point(end);
+        let removed = self.text[start..end].to_string();
         self.text.replace_range(start..end, &change.text);
         let new_end = start + change.text.len();
+        // Logged even before the first scan is kept: a scan in flight may be for an earlier version.
+        if self.edit_log.len() >= MAX_LOGGED_EDITS {
+            self.memo = None;
+            self.edit_log.clear();
+        }
+        self.edit_log.push((version, ByteEdit { start, old_end: end, new_end, removed }));
         self.lines = LineIndex::new(&self.text);
         let new_end_point = self.lines.point(new_end);
         if let Some(tree) = self.tree.as_mut() {
@@ -170,11 +211,13 @@ mod tests {
         doc.apply_change(
             TextDocumentContentChangeEvent { range: Some(Range { start: pos(1, 4), end: pos(1, 5) }), range_length: None, text: "42".into() },
             Encoding::Utf16,
+            2,
         );
         assert_eq!(doc.text, "x = 'é'\ny = 42\n");
         doc.apply_change(
             TextDocumentContentChangeEvent { range: Some(Range { start: pos(0, 5), end: pos(0, 6) }), range_length: None, text: "e".into() },
             Encoding::Utf16,
+            3,
         );
         assert_eq!(doc.text, "x = 'e'\ny = 42\n");
     }

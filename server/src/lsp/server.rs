@@ -16,6 +16,7 @@ use tower_lsp_server::{Client, LanguageServer};
 
 use super::convert;
 use super::documents::{Analysis, Document, Encoding};
+use crate::engine::incremental::{ByteEdit, ScanMemo};
 use crate::engine::{Catalog, Language, ScanSettings};
 use crate::project::config::{ConfigResolver, Overrides};
 
@@ -78,6 +79,8 @@ struct Workspace {
 
 struct State {
     docs: Mutex<HashMap<Uri, Document>>,
+    /// One analysis at a time per document (see `analyse_current`).
+    analysing: Mutex<HashMap<Uri, Arc<tokio::sync::Mutex<()>>>>,
     last_change: Mutex<HashMap<Uri, Instant>>,
     workspace: RwLock<Arc<Workspace>>,
     caps: OnceLock<ClientCaps>,
@@ -145,11 +148,20 @@ struct Snapshot {
     language: Option<Language>,
     text: Arc<str>,
     tree: Option<tree_sitter::Tree>,
+    scan: Option<(Arc<ScanMemo>, Vec<ByteEdit>)>,
 }
 
 impl Snapshot {
     fn of(uri: &Uri, doc: &Document) -> Self {
-        Snapshot { uri: uri.clone(), version: doc.version, path: doc.path.clone(), language: doc.language, text: doc.text.as_str().into(), tree: doc.tree.clone() }
+        Snapshot {
+            uri: uri.clone(),
+            version: doc.version,
+            path: doc.path.clone(),
+            language: doc.language,
+            text: doc.text.as_str().into(),
+            tree: doc.tree.clone(),
+            scan: doc.reusable_scan(),
+        }
     }
 }
 
@@ -158,6 +170,7 @@ impl Backend {
         let (workspace, _) = build_workspace(Vec::new(), ClientSettings::default(), 0);
         let state = State {
             docs: Mutex::new(HashMap::new()),
+            analysing: Mutex::new(HashMap::new()),
             last_change: Mutex::new(HashMap::new()),
             workspace: RwLock::new(Arc::new(workspace)),
             caps: OnceLock::new(),
@@ -197,10 +210,21 @@ impl Backend {
         (settings, problem)
     }
 
-    fn snapshot(&self, uri: &Uri) -> Option<Snapshot> {
-        let docs = lock(&self.state.docs);
-        let doc = docs.get(uri)?;
-        Some(Snapshot::of(uri, doc))
+    /// The analysis of the document's current version: the stored one, or a new one. One
+    /// analysis per document runs at a time; a caller that waited finds the result stored, or
+    /// analyses the newest text rather than the version it was called for.
+    async fn analyse_current(&self, uri: &Uri) -> Option<Analysis> {
+        let gate = lock(&self.state.analysing).entry(uri.clone()).or_default().clone();
+        let _turn = gate.lock().await;
+        let snap = {
+            let docs = lock(&self.state.docs);
+            let doc = docs.get(uri)?;
+            if let Some(a) = doc.analysis.as_ref().filter(|a| a.version == doc.version) {
+                return Some(a.clone());
+            }
+            Snapshot::of(uri, doc)
+        };
+        self.analyse(snap).await
     }
 
     /// Analyse a snapshot off the async threads. Stores the result if the document has not moved
@@ -212,51 +236,43 @@ impl Backend {
         if let Some(p) = problem {
             eprintln!("assay lsp: {}: {p}", snap.path.display());
         }
-        let text = snap.text.clone();
-        let path = snap.path.clone();
-        let language = snap.language;
-        let old_tree = snap.tree.clone();
+        let Snapshot { uri, version, path, language, text, tree, scan } = snap;
         let catalog = workspace.catalog.clone();
-        let version = snap.version;
         let job = tokio::task::spawn_blocking(move || {
-            guard("analysis", || convert::analyse(&catalog, &settings, language, &path, &text, old_tree, version, encoding))
+            guard("analysis", || convert::analyse(&catalog, &settings, language, &path, &text, convert::Before { tree, scan }, version, encoding))
         });
-        let (tree, analysis) = match job.await {
+        let output = match job.await {
             Ok(Some(result)) => result,
             _ => {
-                eprintln!("assay lsp: analysis of {} failed; see above", snap.path.display());
+                eprintln!("assay lsp: analysis of {} failed; see above", uri.as_str());
                 return None;
             }
         };
         let mut docs = lock(&self.state.docs);
-        if let Some(doc) = docs.get_mut(&snap.uri) {
-            if doc.version == snap.version {
-                if tree.is_some() {
-                    doc.tree = tree;
+        if let Some(doc) = docs.get_mut(&uri) {
+            if let Some(memo) = output.memo {
+                // Valid for this version even if the user typed on: later edits are in the log.
+                doc.remember_scan(version, memo);
+            }
+            if doc.version == version {
+                if output.tree.is_some() {
+                    doc.tree = output.tree;
                 }
-                doc.analysis = Some(analysis.clone());
+                doc.analysis = Some(output.analysis.clone());
             }
         }
-        Some(analysis)
+        Some(output.analysis)
     }
 
-    /// The analysis of the current version, computing it now if needed (pull, hover, actions).
+    /// The analysis of the current version and the text it was made for, computing it now if
+    /// needed (pull, hover, actions).
     async fn current_analysis(&self, uri: &Uri) -> Option<(Analysis, Arc<str>)> {
         for _ in 0..3 {
-            let snap = {
-                let docs = lock(&self.state.docs);
-                let doc = docs.get(uri)?;
-                if let Some(a) = doc.analysis.as_ref().filter(|a| a.version == doc.version) {
-                    return Some((a.clone(), doc.text.as_str().into()));
-                }
-                Snapshot::of(uri, doc)
-            };
-            let text = snap.text.clone();
-            let version = snap.version;
-            let analysis = self.analyse(snap).await?;
-            let still_current = lock(&self.state.docs).get(uri).is_some_and(|d| d.version == version);
-            if still_current {
-                return Some((analysis, text));
+            let analysis = self.analyse_current(uri).await?;
+            let docs = lock(&self.state.docs);
+            let doc = docs.get(uri)?;
+            if doc.version == analysis.version {
+                return Some((analysis, doc.text.as_str().into()));
             }
         }
         None
@@ -277,11 +293,10 @@ impl Backend {
             if !delay.is_zero() {
                 tokio::time::sleep(delay).await;
             }
-            let Some(snap) = this.snapshot(&uri) else { return };
-            if Some(snap.version) != version {
+            if lock(&this.state.docs).get(&uri).map(|d| d.version) != version {
                 return; // a later change scheduled its own analysis
             }
-            if let Some(analysis) = this.analyse(snap).await {
+            if let Some(analysis) = this.analyse_current(&uri).await {
                 let current = lock(&this.state.docs).get(&uri).map(|d| d.version);
                 if current == Some(analysis.version) {
                     this.client.publish_diagnostics(uri, analysis.diagnostics.clone(), Some(analysis.version)).await;
@@ -297,7 +312,7 @@ impl Backend {
     async fn reanalyse_open_documents(&self) {
         let uris: Vec<Uri> = {
             let mut docs = lock(&self.state.docs);
-            docs.values_mut().for_each(|d| d.analysis = None);
+            docs.values_mut().for_each(Document::forget_analysis);
             docs.keys().cloned().collect()
         };
         if self.caps().pull {
@@ -513,10 +528,11 @@ impl LanguageServer for Backend {
             match docs.get_mut(&uri) {
                 None => None,
                 Some(doc) => guard("applying an edit", || {
+                    let version = params.text_document.version;
                     for change in params.content_changes {
-                        doc.apply_change(change, encoding);
+                        doc.apply_change(change, encoding, version);
                     }
-                    doc.version = params.text_document.version;
+                    doc.version = version;
                     doc.analysis = None;
                 }),
             }
@@ -549,6 +565,7 @@ impl LanguageServer for Backend {
         let uri = params.text_document.uri;
         lock(&self.state.docs).remove(&uri);
         lock(&self.state.last_change).remove(&uri);
+        lock(&self.state.analysing).remove(&uri);
         if !self.caps().pull {
             self.client.publish_diagnostics(uri, Vec::new(), None).await;
         }

@@ -259,7 +259,7 @@ pub fn scan_text(text: &str, kind: files::TextKind, path: &Path) -> Vec<Found> {
 
 /// File-level steps shared by source and text scans: AWS key ids paired with their secret,
 /// GCP service-account keys named as such, test code left to provider formats and keys.
-pub(crate) fn postprocess(src: &[u8], in_tests: bool, out: &mut Vec<Found>) {
+pub fn postprocess(src: &[u8], in_tests: bool, out: &mut Vec<Found>) {
     if in_tests {
         out.retain(|f| matches!(f.rule, RULE_PROVIDER | RULE_PRIVATE_KEY));
     }

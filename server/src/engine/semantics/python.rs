@@ -162,10 +162,18 @@ impl Semantics for Python {
                         map.insert(alias.to_string(), full);
                     }
                 }
-                // Imports inside functions and `if TYPE_CHECKING:` blocks count too.
+                // Imports inside functions and `if TYPE_CHECKING:` blocks count too. Expressions
+                // hold no imports: skip them (most of a file), visiting only statement containers.
                 _ => {
                     let mut cursor = node.walk();
-                    stack.extend(node.named_children(&mut cursor));
+                    stack.extend(node.named_children(&mut cursor).filter(|c| {
+                        c.kind().ends_with("_statement")
+                            || matches!(
+                                c.kind(),
+                                "block" | "function_definition" | "class_definition" | "decorated_definition" | "elif_clause" | "else_clause"
+                                    | "except_clause" | "except_group_clause" | "finally_clause" | "case_clause"
+                            )
+                    }));
                 }
             }
         }

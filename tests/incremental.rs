@@ -1,0 +1,219 @@
+//! The incremental rescan (what the language server runs on each keystroke) must report exactly
+//! what a full scan of the same text reports. Random edits, typed into the rule fixtures and
+//! project files, each followed by both scans.
+
+use std::path::{Path, PathBuf};
+
+use assay::engine::fixtures::logical_path;
+use assay::engine::incremental::{ByteEdit, Previous, ScanMemo};
+use assay::engine::{self, Catalog, Language, ScanSettings};
+use tree_sitter::{InputEdit, Point, Tree};
+
+fn source_files() -> Vec<(Language, PathBuf)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    let mut stack = vec![root.join("tests/fixtures"), root.join("tests/projects")];
+    while let Some(dir) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+        for entry in entries.flatten() {
+            let p = entry.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if let Some(l) = Language::from_path(&p) {
+                files.push((l, p));
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+/// A small deterministic generator (xorshift), so a failure reproduces.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+/// Text a user (or an assistant) might type: names, sources, sinks, brackets, quotes, comments.
+const PYTHON_SNIPPETS: &[&str] = &[
+    "x", " ", "\n    ", "(", ")", "'", "\"", "#", ":", "request.args.get('q')", "eval(", "os.system(cmd)",
+    "subprocess.run(cmd, shell=True)", "cursor.execute(f\"SELECT {x}\")", "verify=False", "\n    return x\n",
+    "  # assay: ignore[py-eval-exec-dynamic] -- test", "import pickle\n", "helper(", "def f(a):\n    ", "pass",
+];
+const RUST_SNIPPETS: &[&str] = &[
+    "x", " ", "\n    ", "(", ")", "{", "}", ";", "\"", "//", "unsafe { }", ".unwrap()", "Command::new(x)",
+    "format!(\"SELECT {}\", x)", "danger_accept_invalid_certs(true)", "let y = x;", "helper(x);", "fn f() {}",
+];
+
+fn point_at(text: &str, byte: usize) -> Point {
+    let before = &text[..byte];
+    let row = before.matches('\n').count();
+    Point { row, column: byte - before.rfind('\n').map_or(0, |i| i + 1) }
+}
+
+fn floor(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// Apply a random edit to `text` and `tree`; returns the edit.
+fn random_edit(rng: &mut Rng, language: Language, text: &mut String, tree: &mut Tree) -> ByteEdit {
+    let start = floor(text, rng.below(text.len() + 1));
+    let (old_end, insert) = match rng.below(3) {
+        0 => (floor(text, (start + rng.below(12)).min(text.len())).max(start), String::new()),
+        _ => {
+            let snippets = if language == Language::Python { PYTHON_SNIPPETS } else { RUST_SNIPPETS };
+            (start, snippets[rng.below(snippets.len())].to_string())
+        }
+    };
+    let start_position = point_at(text, start);
+    let old_end_position = point_at(text, old_end);
+    let removed = text[start..old_end].to_string();
+    text.replace_range(start..old_end, &insert);
+    let new_end = start + insert.len();
+    tree.edit(&InputEdit { start_byte: start, old_end_byte: old_end, new_end_byte: new_end, start_position, old_end_position, new_end_position: point_at(text, new_end) });
+    ByteEdit { start, old_end, new_end, removed }
+}
+
+type Key = (String, usize, usize, usize, usize, String, String, bool, Option<String>);
+
+fn keys(report: &engine::FileReport) -> Vec<Key> {
+    report
+        .findings
+        .iter()
+        .map(|f| {
+            (
+                f.rule_id.clone(),
+                f.range.start_byte,
+                f.range.end_byte,
+                f.range.start.line,
+                f.range.start.column,
+                f.message.clone(),
+                format!("{:?}", f.severity),
+                f.fix.is_some(),
+                f.suppression.as_ref().map(|s| format!("{s:?}")),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn incremental_rescans_equal_full_scans_over_random_edits() {
+    let catalog = Catalog::embedded();
+    let settings = ScanSettings::default();
+    let files = source_files();
+    assert!(files.len() > 50, "expected fixtures and project files, found {}", files.len());
+    let mut rng = Rng(0x5eed_1234_abcd_ef01);
+    let (mut checked, mut reused, mut failures) = (0usize, 0usize, Vec::new());
+    for (language, path) in &files {
+        let mut text = std::fs::read_to_string(path).unwrap();
+        let logical = logical_path(&text, path);
+        let mut tree = engine::parse(*language, &text, None).unwrap();
+        let (_, mut memo): (_, ScanMemo) = engine::scan_source_after(&catalog, *language, &logical, &text, Some(&tree), &settings, None);
+        for step in 0..12 {
+            // One to three edits between scans, as when the server debounces typing.
+            let mut edits = Vec::new();
+            for _ in 0..1 + rng.below(3) {
+                edits.push(random_edit(&mut rng, *language, &mut text, &mut tree));
+            }
+            let new_tree = engine::parse(*language, &text, Some(&tree)).unwrap();
+            let previous = Previous { memo: &memo, edits: &edits, changed_ranges: Previous::changed_between(&tree, &new_tree) };
+            let (incremental, next_memo) = engine::scan_source_after(&catalog, *language, &logical, &text, Some(&new_tree), &settings, Some(&previous));
+            let full = engine::scan_source(&catalog, *language, &logical, &text, None, &settings);
+            checked += 1;
+            reused += usize::from(next_memo.was_incremental());
+            if keys(&incremental) != keys(&full) {
+                failures.push(format!(
+                    "{} after step {step} (edits {edits:?}):\n  incremental: {:?}\n  full:        {:?}",
+                    path.display(),
+                    keys(&incremental),
+                    keys(&full)
+                ));
+            }
+            memo = next_memo;
+            tree = new_tree;
+        }
+    }
+    assert!(failures.is_empty(), "{} of {checked} rescans differ:\n{}", failures.len(), failures.iter().take(5).cloned().collect::<Vec<_>>().join("\n"));
+    // Random edits in small fixtures often land at module level or break the structure (then
+    // the rescan is a full one); enough must take the incremental path for the test to count.
+    assert!(reused * 8 > checked, "only {reused} of {checked} rescans were incremental");
+}
+
+/// Typing inside one function of a large file re-runs only that function, and a helper's
+/// callers see the change (a cross-function dataflow summary).
+#[test]
+fn an_edit_inside_a_function_rescans_it_and_its_callers() {
+    let catalog = Catalog::embedded();
+    let settings = ScanSettings::default();
+    let path = Path::new("app/views.py");
+    let mut text = String::from("import os\nfrom flask import request\n\n\ndef helper(value):\n    return value\n\n\ndef view():\n    name = helper(request.args.get('n'))\n    os.system('ls ' + name)\n");
+    for i in 0..200 {
+        text.push_str(&format!("\n\ndef filler_{i}(a, b):\n    total = a + b\n    return total * {i}\n"));
+    }
+    let mut tree = engine::parse(Language::Python, &text, None).unwrap();
+    let (first, memo) = engine::scan_source_after(&catalog, Language::Python, path, &text, Some(&tree), &settings, None);
+    assert!(first.findings.iter().any(|f| f.rule_id == "py-os-system-popen"), "{:?}", keys(&first));
+    // Make the helper sanitize: `return value` -> `return int(value)`.
+    let at = text.find("return value").unwrap() + "return ".len();
+    let insert = |start: usize, len: usize| ByteEdit { start, old_end: start, new_end: start + len, removed: String::new() };
+    let edits = [insert(at, 4), insert(at + 4 + 5, 1)];
+    let old_text = text.clone();
+    text.insert_str(at, "int(");
+    text.insert(at + 4 + 5, ')');
+    for e in &edits {
+        let _ = &old_text;
+        tree.edit(&InputEdit {
+            start_byte: e.start,
+            old_end_byte: e.old_end,
+            new_end_byte: e.new_end,
+            start_position: point_at(&text, e.start),
+            old_end_position: point_at(&text, e.start),
+            new_end_position: point_at(&text, e.new_end),
+        });
+    }
+    let new_tree = engine::parse(Language::Python, &text, Some(&tree)).unwrap();
+    let previous = Previous { memo: &memo, edits: &edits, changed_ranges: Previous::changed_between(&tree, &new_tree) };
+    let (after, next) = engine::scan_source_after(&catalog, Language::Python, path, &text, Some(&new_tree), &settings, Some(&previous));
+    assert!(next.was_incremental(), "an edit inside a function body should not rescan the whole file");
+    assert_eq!(keys(&after), keys(&engine::scan_source(&catalog, Language::Python, path, &text, None, &settings)));
+}
+
+/// Deleting the only call that passes request data to a helper clears the helper's finding.
+#[test]
+fn deleting_a_call_rescans_the_helper_it_fed() {
+    let catalog = Catalog::embedded();
+    let settings = ScanSettings::default();
+    let path = Path::new("app/views.py");
+    let mut text = String::from("import requests\nfrom flask import request\n\n\ndef run(url):\n    return requests.get(url, timeout=5)\n\n\ndef view():\n    run(request.args['c'])\n    return 'ok'\n");
+    for i in 0..100 {
+        text.push_str(&format!("\n\ndef filler_{i}(a):\n    return a * {i}\n"));
+    }
+    let mut tree = engine::parse(Language::Python, &text, None).unwrap();
+    let (first, memo) = engine::scan_source_after(&catalog, Language::Python, path, &text, Some(&tree), &settings, None);
+    let call = "    run(request.args['c'])\n";
+    let at = text.find(call).unwrap();
+    let edit = ByteEdit { start: at, old_end: at + call.len(), new_end: at, removed: call.to_string() };
+    let (start_position, old_end_position) = (point_at(&text, at), point_at(&text, at + call.len()));
+    text.replace_range(at..at + call.len(), "");
+    tree.edit(&InputEdit { start_byte: at, old_end_byte: at + call.len(), new_end_byte: at, start_position, old_end_position, new_end_position: start_position });
+    let new_tree = engine::parse(Language::Python, &text, Some(&tree)).unwrap();
+    let edits = [edit];
+    let previous = Previous { memo: &memo, edits: &edits, changed_ranges: Previous::changed_between(&tree, &new_tree) };
+    let (after, next) = engine::scan_source_after(&catalog, Language::Python, path, &text, Some(&new_tree), &settings, Some(&previous));
+    assert!(next.was_incremental());
+    let full = engine::scan_source(&catalog, Language::Python, path, &text, None, &settings);
+    assert_eq!(keys(&after), keys(&full));
+    assert!(keys(&first).len() > keys(&full).len(), "the helper's finding should go: {:?} -> {:?}", keys(&first), keys(&full));
+}
