@@ -67,7 +67,9 @@ pub fn analyse(
         };
         return empty(vec![diagnostic]);
     }
+    let started = std::time::Instant::now();
     let tree = engine::parse(language, text, before.tree.as_ref());
+    let parsed = started.elapsed();
     let previous = match (&before.tree, &tree, &before.scan) {
         (Some(old), Some(new), Some((memo, edits))) => {
             Some(Previous { memo, edits, changed_ranges: Previous::changed_between(old, new) })
@@ -75,8 +77,25 @@ pub fn analyse(
         _ => None,
     };
     let (report, memo) = engine::scan_source_after(catalog, language, path, text, tree.as_ref(), settings, previous.as_ref());
+    let scanned = started.elapsed();
     let diagnostics = diagnostics(&report.findings, text, encoding, catalog);
+    if log_timings() {
+        eprintln!(
+            "assay lsp: analysed {} v{version}: parse {:.1} ms, scan {:.1} ms ({}), diagnostics {:.1} ms",
+            path.display(),
+            parsed.as_secs_f64() * 1e3,
+            (scanned - parsed).as_secs_f64() * 1e3,
+            if memo.was_incremental() { "incremental" } else if previous.is_some() { "whole file after an edit" } else { "whole file" },
+            (started.elapsed() - scanned).as_secs_f64() * 1e3
+        );
+    }
     AnalysisOutput { tree, analysis: Analysis { version, findings: Arc::new(report.findings), diagnostics }, memo: Some(Arc::new(memo)) }
+}
+
+/// `ASSAY_LOG_TIMINGS=1`: log each analysis' timings to stderr (the client's output panel).
+fn log_timings() -> bool {
+    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *ON.get_or_init(|| std::env::var_os("ASSAY_LOG_TIMINGS").is_some_and(|v| v != "0"))
 }
 
 fn severity(severity: Severity) -> DiagnosticSeverity {

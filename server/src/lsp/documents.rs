@@ -106,12 +106,14 @@ pub struct Document {
     pub memo: Option<(i32, Arc<ScanMemo>)>,
     /// Edits since then, each with the version it produced.
     pub edit_log: Vec<(i32, ByteEdit)>,
+    /// When an analysis of this document last finished (trees are kept for the most recent).
+    pub last_analysed: Option<std::time::Instant>,
 }
 
 impl Document {
     pub fn new(path: PathBuf, language: Option<Language>, text: String, version: i32) -> Self {
         let lines = LineIndex::new(&text);
-        Document { path, language, text, version, lines, tree: None, analysis: None, memo: None, edit_log: Vec::new() }
+        Document { path, language, text, version, lines, tree: None, analysis: None, memo: None, edit_log: Vec::new(), last_analysed: None }
     }
 
     /// Keep a scan's memo for `version` unless a newer one is kept, and forget the edits it

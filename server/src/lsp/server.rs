@@ -81,6 +81,9 @@ struct State {
     docs: Mutex<HashMap<Uri, Document>>,
     /// One analysis at a time per document (see `analyse_current`).
     analysing: Mutex<HashMap<Uri, Arc<tokio::sync::Mutex<()>>>>,
+    /// Analyses running at once, across documents: one per core. Opening fifty files must not
+    /// start fifty parsers (each thread keeps its own) and fifty trees at the same time.
+    analysis_slots: tokio::sync::Semaphore,
     last_change: Mutex<HashMap<Uri, Instant>>,
     workspace: RwLock<Arc<Workspace>>,
     caps: OnceLock<ClientCaps>,
@@ -171,6 +174,7 @@ impl Backend {
         let state = State {
             docs: Mutex::new(HashMap::new()),
             analysing: Mutex::new(HashMap::new()),
+            analysis_slots: tokio::sync::Semaphore::new(std::thread::available_parallelism().map_or(2, |n| n.get())),
             last_change: Mutex::new(HashMap::new()),
             workspace: RwLock::new(Arc::new(workspace)),
             caps: OnceLock::new(),
@@ -238,6 +242,7 @@ impl Backend {
         }
         let Snapshot { uri, version, path, language, text, tree, scan } = snap;
         let catalog = workspace.catalog.clone();
+        let _slot = self.state.analysis_slots.acquire().await.ok()?;
         let job = tokio::task::spawn_blocking(move || {
             guard("analysis", || convert::analyse(&catalog, &settings, language, &path, &text, convert::Before { tree, scan }, version, encoding))
         });
@@ -260,7 +265,9 @@ impl Backend {
                 }
                 doc.analysis = Some(output.analysis.clone());
             }
+            doc.last_analysed = Some(Instant::now());
         }
+        keep_recent_trees(&mut docs);
         Some(output.analysis)
     }
 
@@ -388,6 +395,25 @@ impl Backend {
 
     pub async fn cancel_progress(&self, _params: WorkDoneProgressCancelParams) {
         self.state.cancel_scan.store(true, Ordering::SeqCst);
+    }
+}
+
+/// Syntax trees kept for incremental reparsing: those of the documents analysed last. A tree
+/// takes about 25 bytes per byte of source; a document without one is parsed whole on its next
+/// change.
+const KEPT_TREES: usize = 8;
+
+fn keep_recent_trees(docs: &mut HashMap<Uri, Document>) {
+    let mut with_trees: Vec<(Instant, &mut Document)> =
+        docs.values_mut().filter(|d| d.tree.is_some()).map(|d| (d.last_analysed.unwrap_or_else(Instant::now), d)).collect();
+    if with_trees.len() <= KEPT_TREES {
+        return;
+    }
+    with_trees.sort_by_key(|(at, _)| std::cmp::Reverse(*at));
+    for (_, doc) in with_trees.into_iter().skip(KEPT_TREES) {
+        doc.tree = None;
+        doc.memo = None;
+        doc.edit_log.clear();
     }
 }
 
