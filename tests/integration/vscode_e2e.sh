@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The VS Code extension in a real VS Code: code-server (VS Code 1.100 workbench + extension host,
 # from npm) in headless Chromium (system chromium, driven by playwright-core). Builds the .vsix
-# from editors/vscode the way its README says (npm ci, vsce package), installs it, opens a
+# from editors/vscode the way its README says (npm install, vsce package), installs it, opens a
 # vulnerable file and checks the Problems panel, the hover, the status bar and "assay: Copy
 # Secure Prompt" (tests/integration/vscode/drive.js). Installation follows
 # ../shared/integration/vscode_e2e.sh; everything comes from apt and npm.
@@ -80,13 +80,23 @@ t_installed=$(date +%s)
 W="$(mktemp -d "${TMPDIR:-/tmp}/assay-vscode-e2e.XXXXXX")"
 CS_PID=""
 cleanup() {
-  if [ -n "$CS_PID" ] && kill -0 "$CS_PID" 2>/dev/null; then kill "$CS_PID"; wait "$CS_PID" 2>/dev/null || true; fi
+  # code-server, its extension host and the assay server share a process group; code-server
+  # takes ~40 s to exit on SIGTERM alone, so the group gets SIGKILL after a short grace period.
+  if [ -n "$CS_PID" ] && kill -0 "$CS_PID" 2>/dev/null; then
+    kill -TERM -- "-$CS_PID" 2>/dev/null || kill "$CS_PID"
+    for _ in $(seq 1 20); do kill -0 "$CS_PID" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL -- "-$CS_PID" 2>/dev/null || true
+    wait "$CS_PID" 2>/dev/null || true
+  fi
   rm -rf "$W"
 }
 trap cleanup EXIT
-mkdir -p "$W/ext"
-(cd "$ROOT/editors/vscode" && tar cf - --exclude=node_modules --exclude=out --exclude=bin --exclude='*.vsix' .) | (cd "$W/ext" && tar xf -)
-(cd "$W/ext" && npm ci --no-audit --no-fund && npx vsce package -o "$W/assay.vsix") >"$E2E_OUT/build-extension.log" 2>&1 \
+# The build folder is kept in the cache: its node_modules (typescript, vsce: 13,000 files) take
+# 40 s to install and as long to delete on a busy disk; `npm install` is quick when they are there.
+BUILD="$E2E_CACHE/assay-vscode-build"
+mkdir -p "$BUILD" && rm -rf "$BUILD/src" "$BUILD/out"
+(cd "$ROOT/editors/vscode" && tar cf - --exclude=node_modules --exclude=out --exclude=bin --exclude='*.vsix' .) | (cd "$BUILD" && tar xf -)
+(cd "$BUILD" && npm install --no-audit --no-fund && npx @vscode/vsce package -o "$W/assay.vsix") >"$E2E_OUT/build-extension.log" 2>&1 \
   || { log "building the extension failed:"; tail -30 "$E2E_OUT/build-extension.log" >&2; exit 1; }
 t_built=$(date +%s)
 
@@ -115,7 +125,7 @@ port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); pr
 printf 'bind-addr: 127.0.0.1:%s\nauth: none\ncert: false\n' "$port" >"$W/config.yaml"
 csargs=(--config "$W/config.yaml" --user-data-dir "$UD" --extensions-dir "$EXT")
 "$CS" "${csargs[@]}" --install-extension "$W/assay.vsix" >"$E2E_OUT/install-extension.log" 2>&1
-"$CS" "${csargs[@]}" --disable-telemetry --disable-update-check --disable-workspace-trust \
+setsid "$CS" "${csargs[@]}" --disable-telemetry --disable-update-check --disable-workspace-trust \
   --disable-getting-started-override --ignore-last-opened "$WS" >"$E2E_OUT/code-server.log" 2>&1 &
 CS_PID=$!
 for _ in $(seq 1 150); do curl -sf -o /dev/null "http://127.0.0.1:$port/healthz" && break; sleep 0.2; done
@@ -144,5 +154,7 @@ sys.exit(0 if ok else 1)
 PY
 fi
 if [ "$rc" = 0 ] && [ -n "${ASSAY_SCREENSHOT:-}" ]; then cp "$E2E_OUT/vscode_assay.png" "$ASSAY_SCREENSHOT"; fi
-log "installs $((t_installed - t_start)) s, extension build $((t_built - t_installed)) s, code-server start $((t_ready - t_built)) s, browser $(( $(date +%s) - t_ready )) s; rc=$rc, out=$E2E_OUT"
+t_end=$(date +%s)
+cleanup; trap - EXIT
+log "installs $((t_installed - t_start)) s, extension build $((t_built - t_installed)) s, code-server start $((t_ready - t_built)) s, browser $((t_end - t_ready)) s, clean-up $(( $(date +%s) - t_end )) s; rc=$rc, out=$E2E_OUT"
 exit $rc
