@@ -2,8 +2,9 @@
 # The VS Code extension in a real VS Code: code-server (VS Code 1.100 workbench + extension host,
 # from npm) in headless Chromium (system chromium, driven by playwright-core). Builds the .vsix
 # from editors/vscode the way its README says (npm install, vsce package), installs it, opens a
-# vulnerable file and checks the Problems panel, the hover, the status bar and "assay: Copy
-# Secure Prompt" (tests/integration/vscode/drive.js). Installation follows
+# vulnerable file and checks the Problems panel, the hover, the status bar, and the commands Copy
+# Secure Prompt (the clipboard), Show Rule Documentation, Scan Workspace and Restart Server
+# (tests/integration/vscode/drive.js); the screenshot shows the hover over the Problems panel. Installation follows
 # ../shared/integration/vscode_e2e.sh; everything comes from apt and npm.
 #
 #   vscode_e2e.sh ASSAY_BIN
@@ -104,6 +105,8 @@ t_built=$(date +%s)
 WS="$W/workspace"; mkdir -p "$WS"
 printf '%s\n' 'import subprocess' '' '' 'def run(cmd):' '    return subprocess.run(cmd, shell=True)' '' '' \
   'def calc(expr):' '    return eval(expr)' >"$WS/app.py"
+# not opened: "assay: Scan Workspace" must report it
+printf '%s\n' 'def find(cur, name):' "    cur.execute(f\"SELECT * FROM t WHERE n = '{name}'\")" >"$WS/other.py"
 RULES="py-subprocess-shell-true,py-eval-exec-dynamic"
 
 UD="$W/user-data"; EXT="$W/extensions"; mkdir -p "$UD/User" "$EXT"
@@ -133,7 +136,7 @@ t_ready=$(date +%s)
 
 rc=0
 NODE_PATH="$NODEDIR/node_modules" node "$HERE/vscode/drive.js" \
-  --url "http://127.0.0.1:$port/?folder=$WS" --file app.py --rules "$RULES" \
+  --url "http://127.0.0.1:$port/?folder=$WS" --file app.py --rules "$RULES" --scan-rule py-sql-string-format \
   --out "$E2E_OUT" --chromium "$CHROMIUM" --timeout "${E2E_TIMEOUT_MS:-60000}" >"$E2E_OUT/result.json" || rc=$?
 find "$UD/logs" -name '*assay*' -exec cp {} "$E2E_OUT/extension-output.log" \; 2>/dev/null || true
 cat "$E2E_OUT/result.json"

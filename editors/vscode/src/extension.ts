@@ -145,7 +145,8 @@ async function scanWorkspace(): Promise<void> {
     return;
   }
   const r = (await c.sendRequest(ExecuteCommandRequest.type, { command: SERVER_SCAN_WORKSPACE, arguments: [] })) as { files?: number; findings?: number } | null;
-  void vscode.window.showInformationMessage(`assay: ${r?.findings ?? 0} findings in ${r?.files ?? 0} files.`);
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  void vscode.window.showInformationMessage(`assay: scanned ${plural(r?.files ?? 0, 'file')}; ${plural(r?.findings ?? 0, 'finding')} in files that are not open.`);
 }
 
 /** `assay explain RULE`, shown in a new editor: works offline, from the binary in use. */

@@ -132,6 +132,38 @@ async function runCommand(page, title) {
     result.notification = await page.locator('.notifications-toasts .notification-toast', { hasText: 'secure prompt' }).first().innerText({ timeout: 5000 }).catch(() => null);
     check(result.clipboard.length > 20, 'clipboard empty after Copy Secure Prompt');
     check(result.hover.replace(/\s+/g, ' ').includes(result.clipboard.replace(/\s+/g, ' ').slice(0, 60)), 'clipboard text is not the hover\'s secure prompt');
+
+    // Show Rule Documentation: `assay explain` of the finding at the cursor, in a new editor.
+    await page.keyboard.press('Escape');
+    await runCommand(page, 'assay: Show Rule Documentation');
+    result.rule_doc = await until('the rule documentation', async () => {
+      const texts = await page.locator('.editor-instance .view-lines').allInnerTexts().catch(() => []);
+      return texts.find((t) => t.includes(`(${result.hover_rule})`) && t.includes('severity:')) || null;
+    }, 15000).catch(() => null);
+    check(result.rule_doc, `Show Rule Documentation shows no "assay explain ${result.hover_rule}"`);
+
+    // Scan Workspace: a file that is not open gets its findings in the Problems panel.
+    const scanRule = arg('scan-rule', '');
+    if (scanRule) {
+      await runCommand(page, 'assay: Scan Workspace');
+      result.scan_notification = await page.locator('.notifications-toasts .notification-toast', { hasText: /scanned \d+ files?/ })
+        .first().innerText({ timeout: 20000 }).catch(() => null);
+      await page.keyboard.press('Control+Shift+M');
+      const scanned = await until('the scanned file in the Problems panel', async () => {
+        const t = await page.locator('.markers-panel').first().innerText().catch(() => '');
+        return t.includes(scanRule) ? t : null;
+      }, 20000).catch(() => null);
+      check(scanned && result.scan_notification, `Scan Workspace: ${scanRule} not in the Problems panel or no notification (${result.scan_notification})`);
+    }
+
+    // Restart Server: the open file's findings come back from the new server.
+    await runCommand(page, 'assay: Restart Server');
+    await sleep(1000);
+    result.statusbar_after_restart = await until('the status bar after the restart', async () => {
+      const t = await page.locator('.statusbar-item', { hasText: 'assay' }).first().innerText().catch(() => '');
+      return /assay [1-9]/.test(t) ? t : null;
+    }, 20000).catch(() => null);
+    check(result.statusbar_after_restart, 'the findings of the open file did not come back after Restart Server');
     result.steps.done_ms = ms();
   } catch (e) {
     result.problems.push(String((e && e.stack) || e));

@@ -159,7 +159,7 @@ function M.scan()
       return notify("scan failed: " .. (err.message or vim.inspect(err)), vim.log.levels.ERROR)
     end
     M.last_scan = result
-    notify(("%d findings in %d files"):format(result and result.findings or 0, result and result.files or 0))
+    notify(("scanned %d files; %d findings in files that are not open"):format(result and result.files or 0, result and result.findings or 0))
   end)
 end
 
