@@ -1182,6 +1182,62 @@ fn initialization_options_ignore_and_select() {
     assert_eq!(codes(&s.pushed(&doc)), vec![EVAL]);
 }
 
+/// The `severity` setting: rule ids or categories to error, warning, info or hint, over the
+/// project config's `severity` and the rule's own; changeable at run time.
+#[test]
+fn severity_setting_overrides_rule_and_project_severity() {
+    let ws = Workspace::new();
+    ws.write(".assay.toml", "[severity]\npy-eval-exec-dynamic = \"warning\"\n");
+    let init = Init { init_options: Some(json!({"assay": {"severity": {SQL: "hint"}}})), ..Init::default() };
+    let mut s = Server::start(ws, init);
+    let doc = s.open("both.py", &format!("{SQL_BAD}\n{EVAL_BAD}"));
+    let diags = s.pushed(&doc);
+    assert_eq!(find(&diags, SQL)["severity"], 4, "{SQL} set to hint: {diags:?}");
+    assert_eq!(find(&diags, EVAL)["severity"], 2, "{EVAL} set to warning by .assay.toml: {diags:?}");
+    s.drain(Duration::from_millis(200));
+
+    // the setting beats the project config; a category applies to its rules
+    let category = "injection";
+    s.set_settings(json!({"assay": {"severity": {EVAL: "info", category: "error"}}}));
+    let uri = doc.uri.clone();
+    let p = s.wait_for_notification("textDocument/publishDiagnostics", TIMEOUT, |p| {
+        p["uri"] == uri.as_str() && p["diagnostics"].as_array().is_some_and(|a| a.iter().any(|d| d["code"] == EVAL && d["severity"] == 3))
+    });
+    let diags = p["diagnostics"].as_array().unwrap();
+    assert_eq!(find(diags, SQL)["severity"], 1, "{SQL} back to error through its category: {p}");
+
+    // a bad level is reported, not silently ignored
+    s.set_settings(json!({"assay": {"severity": {SQL: "fatal"}}}));
+    let m = s.wait_for_notification("window/showMessage", TIMEOUT, |_| true);
+    assert!(m["message"].as_str().is_some_and(|t| t.contains("fatal")), "{m}");
+}
+
+/// `trustedWorkspace: false` (VS Code's restricted mode): the rule folders the workspace's own
+/// config names are not loaded, and the log says so; the embedded rules still run.
+#[test]
+fn untrusted_workspace_does_not_load_its_rule_dirs() {
+    let setup = || {
+        let ws = Workspace::new();
+        ws.write(".assay.toml", "rule-dirs = [\"rules\"]\n");
+        ws.write("rules/python/py-demo-safe-fix.toml", DEMO_RULE_TOML);
+        ws.write("rules/python/py-demo-safe-fix.scm", "(call function: (identifier) @fn (#eq? @fn \"unsafe_thing\")) @match\n");
+        ws
+    };
+    let text = format!("def h(x):\n    unsafe_thing(x)\n\n{EVAL_BAD}");
+
+    let mut s = Server::start(setup(), Init { init_options: Some(json!({"assay": {"trustedWorkspace": false}})), ..Init::default() });
+    let doc = s.open("app.py", &text);
+    assert_eq!(codes(&s.pushed(&doc)), vec![EVAL], "no workspace rule in an untrusted workspace");
+    let stderr = s.stderr.lock().unwrap().clone();
+    assert!(stderr.contains("untrusted workspace") && stderr.contains("rules"), "the log should say the rule folder was skipped: {stderr}");
+
+    let mut s = Server::start(setup(), Init { init_options: Some(json!({"assay": {"trustedWorkspace": true}})), ..Init::default() });
+    let doc = s.open("app.py", &text);
+    let mut got = codes(&s.pushed(&doc));
+    got.sort();
+    assert_eq!(got, vec!["py-demo-safe-fix", EVAL], "workspace rules load when trusted");
+}
+
 #[test]
 fn documents_over_max_file_size_get_one_info_diagnostic() {
     // settable in initializationOptions

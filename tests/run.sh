@@ -12,8 +12,9 @@ fi
 cargo_rc=0
 cargo test --locked --all-targets || cargo_rc=$?
 
-# Real editors (Neovim, pytest-lsp with recorded VS Code/Neovim/Emacs capabilities) against
-# `assay lsp`, through the shared recipes in ../shared/integration; ends with "N passed, N failed".
+# Real editors against `assay lsp`: the VS Code extension in code-server, the Neovim plugin, and
+# through the shared recipes in ../shared/integration bare Neovim and pytest-lsp with recorded
+# VS Code/Neovim/Emacs capabilities; ends with "N passed, N failed".
 clients_rc=0
 bash tests/integration/run_real_clients.sh || clients_rc=$?
 if [ "$cargo_rc" != 0 ]; then echo "tests/run.sh: cargo test failed (exit $cargo_rc)" >&2; fi

@@ -100,6 +100,7 @@ pub fn run(args: CheckArgs) -> Result<ExitCode> {
         extend_select: args.extend_select.clone(),
         ignore: args.ignore.clone(),
         no_foreign_suppressions: args.no_foreign_suppressions,
+        severity: Default::default(),
     };
     let resolver = ConfigResolver::new(args.config.as_deref(), &cwd, &catalog, overrides)?;
 

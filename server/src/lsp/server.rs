@@ -2,7 +2,7 @@
 //! the engine's `scan_source`, run off the async threads; results for an old version are
 //! dropped, never shown.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock, RwLock};
@@ -18,7 +18,7 @@ use super::convert;
 use super::documents::{Analysis, Document, Encoding};
 use crate::engine::incremental::{ByteEdit, ScanMemo};
 use crate::engine::{Catalog, Language, ScanSettings};
-use crate::project::config::{ConfigResolver, Overrides};
+use crate::project::config::{selects, ConfigResolver, Overrides};
 
 pub const COMMAND_SECURE_PROMPT: &str = "assay.securePrompt";
 pub const COMMAND_SCAN_WORKSPACE: &str = "assay.scanWorkspace";
@@ -37,6 +37,11 @@ pub struct ClientSettings {
     pub scan_workspace_on_startup: bool,
     /// Delay before re-analysing while the user types (push mode).
     pub debounce_ms: Option<u64>,
+    /// Rule id or category → `error` | `warning` | `info` | `hint`, over the project config's
+    /// `severity`. `hint` is `info` for the engine and a hint in the editor.
+    pub severity: BTreeMap<String, String>,
+    /// False in an untrusted workspace: the `rule-dirs` its own config names are not loaded.
+    pub trusted_workspace: Option<bool>,
 }
 
 impl ClientSettings {
@@ -54,6 +59,22 @@ impl ClientSettings {
             extend_select: self.extend_select.clone(),
             ignore: self.ignore.clone(),
             no_foreign_suppressions: self.honor_foreign_suppressions == Some(false),
+            severity: self.severity.iter().map(|(key, value)| (key.clone(), if value == "hint" { "info".into() } else { value.clone() })).collect(),
+        }
+    }
+
+    /// Rules the `severity` setting shows as hints.
+    fn hint_rules(&self, catalog: &Catalog) -> HashSet<String> {
+        let keys: Vec<&String> = self.severity.iter().filter(|(_, v)| *v == "hint").map(|(k, _)| k).collect();
+        catalog.rules().iter().filter(|r| keys.iter().any(|k| selects(k, r))).map(|r| r.id().to_string()).collect()
+    }
+}
+
+/// The `severity` setting's `hint` level, which the engine does not have.
+fn show_as_hints(diagnostics: &mut [Diagnostic], hint_rules: &HashSet<String>) {
+    for d in diagnostics {
+        if matches!(&d.code, Some(NumberOrString::String(code)) if hint_rules.contains(code)) {
+            d.severity = Some(DiagnosticSeverity::HINT);
         }
     }
 }
@@ -73,6 +94,7 @@ struct Workspace {
     settings: ClientSettings,
     catalog: Arc<Catalog>,
     resolver: Arc<ConfigResolver>,
+    hint_rules: HashSet<String>,
     /// Bumped on every reload, so pulled result ids change when rules or settings do.
     generation: u64,
 }
@@ -121,6 +143,11 @@ fn build_workspace(folders: Vec<PathBuf>, settings: ClientSettings, generation: 
     let mut problems = Vec::new();
     let cwd = folders.first().cloned().or_else(|| std::env::current_dir().ok()).unwrap_or_else(|| PathBuf::from("."));
     let catalog = match ConfigResolver::rule_dirs(None, &folders) {
+        Ok(dirs) if settings.trusted_workspace == Some(false) && !dirs.is_empty() => {
+            let names: Vec<String> = dirs.iter().map(|d| d.display().to_string()).collect();
+            eprintln!("assay lsp: untrusted workspace: not loading the rule directories its configuration names ({})", names.join(", "));
+            Catalog::embedded()
+        }
         Ok(dirs) => {
             let refs: Vec<&Path> = dirs.iter().map(PathBuf::as_path).collect();
             Catalog::with_user_dirs(&refs).unwrap_or_else(|errors| {
@@ -140,7 +167,8 @@ fn build_workspace(folders: Vec<PathBuf>, settings: ClientSettings, generation: 
             ConfigResolver::new(None, &cwd, &catalog, Overrides::default()).expect("default configuration is valid")
         }
     };
-    (Workspace { folders, settings, catalog: Arc::new(catalog), resolver: Arc::new(resolver), generation }, problems)
+    let hint_rules = settings.hint_rules(&catalog);
+    (Workspace { folders, settings, catalog: Arc::new(catalog), resolver: Arc::new(resolver), hint_rules, generation }, problems)
 }
 
 /// What an analysis needs, copied out of the document store.
@@ -246,13 +274,14 @@ impl Backend {
         let job = tokio::task::spawn_blocking(move || {
             guard("analysis", || convert::analyse(&catalog, &settings, language, &path, &text, convert::Before { tree, scan }, version, encoding))
         });
-        let output = match job.await {
+        let mut output = match job.await {
             Ok(Some(result)) => result,
             _ => {
                 eprintln!("assay lsp: analysis of {} failed; see above", uri.as_str());
                 return None;
             }
         };
+        show_as_hints(&mut output.analysis.diagnostics, &workspace.hint_rules);
         let mut docs = lock(&self.state.docs);
         if let Some(doc) = docs.get_mut(&uri) {
             if let Some(memo) = output.memo {
@@ -376,7 +405,8 @@ impl Backend {
                 }
                 let Some(uri) = Uri::from_file_path(&file.path) else { continue };
                 let text = file.source.clone().unwrap_or_default();
-                let diagnostics = convert::diagnostics(&file.report.findings, &text, self.caps().encoding, &workspace.catalog);
+                let mut diagnostics = convert::diagnostics(&file.report.findings, &text, self.caps().encoding, &workspace.catalog);
+                show_as_hints(&mut diagnostics, &workspace.hint_rules);
                 findings += diagnostics.len();
                 if !diagnostics.is_empty() {
                     self.client.publish_diagnostics(uri, diagnostics, None).await;

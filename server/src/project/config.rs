@@ -79,6 +79,9 @@ pub struct Overrides {
     pub extend_select: Vec<String>,
     pub ignore: Vec<String>,
     pub no_foreign_suppressions: bool,
+    /// Rule id or category → `error` | `warning` | `info`, applied after the files' `severity`
+    /// (the language server's `severity` setting).
+    pub severity: BTreeMap<String, String>,
 }
 
 /// Read one file and its `extend` chain, base first.
@@ -203,16 +206,23 @@ impl Config {
             }
         }
         let mut severity_overrides = HashMap::new();
-        for (key, value) in file.severity.clone().unwrap_or_default() {
-            let sev = Severity::parse(&value).with_context(|| format!("{origin}: severity for {key:?} must be error, warning or info, not {value:?}"))?;
-            let matched: Vec<_> = catalog.rules().iter().filter(|r| selects(&key, r)).collect();
-            if matched.is_empty() {
-                bail!("{origin}: severity override {key:?} matches no rule id or category");
-            }
-            for rule in matched {
-                // A rule id beats its category whatever the order in the file.
-                if key == rule.id() || !severity_overrides.contains_key(rule.id()) {
-                    severity_overrides.insert(rule.id().to_string(), sev);
+        let layers = [(origin.as_str(), file.severity.clone().unwrap_or_default()), ("severity setting", overrides.severity.clone())];
+        for (origin, layer) in layers {
+            let mut set_by_id = HashSet::new();
+            for (key, value) in layer {
+                let sev = Severity::parse(&value).with_context(|| format!("{origin}: severity for {key:?} must be error, warning or info, not {value:?}"))?;
+                let matched: Vec<_> = catalog.rules().iter().filter(|r| selects(&key, r)).collect();
+                if matched.is_empty() {
+                    bail!("{origin}: severity override {key:?} matches no rule id or category");
+                }
+                for rule in matched {
+                    // A rule id beats its category whatever the order in the layer.
+                    if key == rule.id() || !set_by_id.contains(rule.id()) {
+                        severity_overrides.insert(rule.id().to_string(), sev);
+                    }
+                    if key == rule.id() {
+                        set_by_id.insert(rule.id().to_string());
+                    }
                 }
             }
         }
