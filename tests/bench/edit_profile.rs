@@ -10,9 +10,34 @@ fn main() {
     let args: Vec<String> = std::env::args().collect();
     let path = Path::new(&args[1]);
     let mut text = std::fs::read_to_string(path).unwrap();
+    let rss = || std::fs::read_to_string("/proc/self/status").unwrap().lines().find(|l| l.starts_with("VmRSS")).unwrap().to_string();
+    println!("start: {}", rss());
+    if std::env::var_os("PROFILE_QUERY_MEMORY").is_some() {
+        let kib = || rss().split_whitespace().nth(1).unwrap().parse::<i64>().unwrap();
+        let catalog = Catalog::embedded();
+        let mut rows = Vec::new();
+        let mut keep = Vec::new();
+        for rule in catalog.rules() {
+            let (Some(q), Some(l)) = (&rule.query, rule.language) else { continue };
+            let before = kib();
+            keep.push(tree_sitter::Query::new(&l.grammar(), q).unwrap());
+            rows.push((kib() - before, rule.id().to_string()));
+        }
+        rows.sort();
+        rows.reverse();
+        println!("{:?}", &rows[..15]);
+    }
     let catalog = Catalog::embedded();
+    println!("catalog loaded: {}", rss());
     let language = Language::from_path(path).unwrap();
     catalog.compiled(language).unwrap();
+    println!("{language} queries compiled: {}", rss());
+    for other in Language::ALL {
+        catalog.compiled(*other).unwrap();
+    }
+    println!("all queries compiled: {}", rss());
+    unsafe { libc::malloc_trim(0) };
+    println!("after malloc_trim: {}", rss());
     let settings = ScanSettings::default();
     let compiled = catalog.compiled(language).unwrap();
     println!(

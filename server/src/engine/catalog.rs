@@ -235,7 +235,7 @@ impl Catalog {
         let mut starts = Vec::new(); // (byte offset in combined source, rule index)
         for (rule, pattern) in patterns {
             starts.push((source.len(), rule));
-            source.push_str(pattern);
+            source.push_str(&ascii_match_regexes(pattern));
             source.push('\n');
         }
         let query = Query::new(&language.grammar(), &source).map_err(|e| {
@@ -259,6 +259,34 @@ impl Catalog {
         let match_capture = query.capture_index_for_name("match");
         Ok(QueryPart { query, pattern_rule, pattern_predicates, match_capture })
     }
+}
+
+/// `#match?` regexes in ASCII mode: code identifiers and keywords are ASCII, and tree-sitter
+/// compiles these regexes as Unicode-aware by default, where each `\w` or `(?i)` costs hundreds
+/// of kilobytes of automaton: tens of megabytes for the catalog.
+fn ascii_match_regexes(pattern: &str) -> std::borrow::Cow<'_, str> {
+    const PREDICATES: [&str; 3] = ["(#match?", "(#not-match?", "(#any-match?"];
+    if !PREDICATES.iter().any(|p| pattern.contains(p)) {
+        return pattern.into();
+    }
+    let mut out = String::with_capacity(pattern.len() + 64);
+    let mut rest = pattern;
+    while let Some(at) = PREDICATES.iter().filter_map(|p| rest.find(p).map(|i| (i, p.len()))).min() {
+        let (start, len) = at;
+        out.push_str(&rest[..start + len]);
+        rest = &rest[start + len..];
+        // The regex is the first string after the capture.
+        match rest.find('"') {
+            Some(quote) if !rest[..quote].contains(')') => {
+                out.push_str(&rest[..=quote]);
+                out.push_str("(?-u)");
+                rest = &rest[quote + 1..];
+            }
+            _ => {}
+        }
+    }
+    out.push_str(rest);
+    out.into()
 }
 
 /// Parse the embedded rule files. `check_queries` compiles each query on its own (slow; tests).
@@ -309,4 +337,16 @@ fn parse_query_files(files: &[(String, String)], check_queries: bool, errors: &m
         }
     }
     rules
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ascii_match_regexes;
+
+    #[test]
+    fn match_regexes_are_made_ascii_and_other_strings_kept() {
+        let pattern = r#"((call) @c (#match? @c "(?i)^eval$") (#eq? @c "x") (#not-match? @c "\w+"))"#;
+        assert_eq!(ascii_match_regexes(pattern), r#"((call) @c (#match? @c "(?-u)(?i)^eval$") (#eq? @c "x") (#not-match? @c "(?-u)\w+"))"#);
+        assert_eq!(ascii_match_regexes("(call) @c"), "(call) @c");
+    }
 }

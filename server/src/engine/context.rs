@@ -15,7 +15,7 @@ use super::semantics::{text, Binding, Hole, StringBuild};
 const MAX_RESOLVE_DEPTH: usize = 6;
 
 /// Regex source → (the regex, a match of it in the file, if any).
-pub type FileSearches = HashMap<String, (regex::Regex, Option<(usize, usize)>)>;
+pub type FileSearches = HashMap<String, (regex::bytes::Regex, Option<(usize, usize)>)>;
 
 pub struct FileContext<'t> {
     pub language: Language,
@@ -179,26 +179,26 @@ impl<'t> FileContext<'t> {
 
     /// Does `regex` match the text of `node`? Cached: rules ask this about the same scope or
     /// file for every match in it.
-    pub fn node_text_matches(&self, node: Node<'t>, regex: &regex::Regex) -> bool {
+    pub fn node_text_matches(&self, node: Node<'t>, regex: &regex::bytes::Regex) -> bool {
         if node == self.root {
             return self.file_search(regex).is_some();
         }
-        let key = (node.start_byte(), regex as *const regex::Regex as usize);
+        let key = (node.start_byte(), regex as *const regex::bytes::Regex as usize);
         if let Some(hit) = self.text_searches.borrow().get(&key) {
             return *hit;
         }
-        let hit = regex.is_match(self.text(node));
+        let hit = regex.is_match(self.text(node).as_bytes());
         self.text_searches.borrow_mut().insert(key, hit);
         hit
     }
 
     /// A match of `regex` in the whole file (the first, unless seeded), cached by the regex's
     /// source.
-    pub fn file_search(&self, regex: &regex::Regex) -> Option<(usize, usize)> {
+    pub fn file_search(&self, regex: &regex::bytes::Regex) -> Option<(usize, usize)> {
         if let Some((_, hit)) = self.file_searches.borrow().get(regex.as_str()) {
             return *hit;
         }
-        let hit = regex.find(self.text(self.root)).map(|m| (m.start(), m.end()));
+        let hit = regex.find(self.text(self.root).as_bytes()).map(|m| (m.start(), m.end()));
         self.seed_file_search(regex, hit);
         hit
     }
@@ -209,7 +209,7 @@ impl<'t> FileContext<'t> {
     }
 
     /// Record a whole-file search result known without searching (an incremental rescan).
-    pub fn seed_file_search(&self, regex: &regex::Regex, hit: Option<(usize, usize)>) {
+    pub fn seed_file_search(&self, regex: &regex::bytes::Regex, hit: Option<(usize, usize)>) {
         self.file_searches.borrow_mut().insert(regex.as_str().to_string(), (regex.clone(), hit));
     }
 

@@ -319,7 +319,7 @@ pub(super) fn file_facts_unchanged(previous: &Previous, ctx: &FileContext, text:
             },
             // No match before: a new one must overlap the edited text.
             None => {
-                if windows.iter().any(|w| regex.is_match(w)) {
+                if windows.iter().any(|w| regex.is_match(w.as_bytes())) {
                     return false;
                 }
                 ctx.seed_file_search(regex, None);

@@ -2,7 +2,7 @@
 //! predicates, e.g. `(#not-constant? @arg)` or `(#tainted? @url "url")`. No rule has Rust code of
 //! its own: a new need becomes a new general predicate here, documented in `queries/README.md`.
 
-use regex::Regex;
+use regex::bytes::Regex;
 use tree_sitter::{Node, QueryPredicate, QueryPredicateArg};
 
 use super::context::FileContext;
@@ -153,7 +153,9 @@ pub fn compile(predicate: &QueryPredicate, capture_names: &[&str]) -> Result<Com
     let regex = regex_arg
         .map(|r| {
             let source = if anchored { format!("^(?:{r})$") } else { r.clone() };
-            Regex::new(&source).map_err(|e| format!("#{op_name}: invalid regex {r:?}: {e}"))
+            // ASCII mode: identifiers and keywords are ASCII, and Unicode classes cost hundreds
+            // of kilobytes of automaton per `\w` or `(?i)`.
+            regex::bytes::RegexBuilder::new(&source).unicode(false).build().map_err(|e| format!("#{op_name}: invalid regex {r:?}: {e}"))
         })
         .transpose()?;
     let number = match op {
@@ -207,7 +209,7 @@ impl CompiledPredicate {
         }
         if let Op::PathMatches | Op::NotPathMatches = self.op {
             let path = ctx.path.to_string_lossy().replace('\\', "/");
-            return regex().is_match(&path) == (self.op == Op::PathMatches);
+            return regex().is_match(path.as_bytes()) == (self.op == Op::PathMatches);
         }
         let Some(node) = node else { return false };
         match self.op {
@@ -251,12 +253,12 @@ impl CompiledPredicate {
                 hit == (self.op == Op::ResolvesTo)
             }
             Op::Kwarg | Op::NoKwarg => {
-                let found = keyword_value(node, &self.args[0], ctx).is_some_and(|v| self.regex.as_ref().is_none_or(|r| r.is_match(ctx.text(v))));
+                let found = keyword_value(node, &self.args[0], ctx).is_some_and(|v| self.regex.as_ref().is_none_or(|r| r.is_match(ctx.text(v).as_bytes())));
                 found == (self.op == Op::Kwarg)
             }
             Op::InFunction | Op::NotInFunction => {
                 let name = ctx.enclosing_function(node).and_then(|f| ctx.language.semantics().scope_name(f, ctx.src));
-                let hit = name.is_some_and(|n| regex().is_match(n));
+                let hit = name.is_some_and(|n| regex().is_match(n.as_bytes()));
                 hit == (self.op == Op::InFunction)
             }
             Op::NotTest => !ctx.language.semantics().is_test_code(node, ctx.src, ctx.path),
@@ -264,10 +266,10 @@ impl CompiledPredicate {
                 let value = ctx.language.semantics().unwrap_value(node, ctx.src);
                 parse_int(ctx.text(value)).is_some_and(|n| n < self.number.unwrap_or(0))
             }
-            Op::ReturnsOnly => returns_only(node, ctx).is_some_and(|v| regex().is_match(ctx.text(v).trim())),
+            Op::ReturnsOnly => returns_only(node, ctx).is_some_and(|v| regex().is_match(ctx.text(v).trim().as_bytes())),
             Op::ChainHas | Op::NoChainHas => {
                 let hit = chain_calls(node, ctx).into_iter().any(|(method, args)| {
-                    method == self.args[0] && self.regex.as_ref().is_none_or(|r| args.is_some_and(|a| r.is_match(strip_parens(ctx.text(a)))))
+                    method == self.args[0] && self.regex.as_ref().is_none_or(|r| args.is_some_and(|a| r.is_match(strip_parens(ctx.text(a)).as_bytes())))
                 });
                 hit == (self.op == Op::ChainHas)
             }
@@ -293,7 +295,7 @@ impl CompiledPredicate {
                 hit == (self.op == Op::Inside)
             }
             Op::AssignedTo | Op::NotAssignedTo => {
-                let hit = assigned_name(node).is_some_and(|n| regex().is_match(ctx.text(n)));
+                let hit = assigned_name(node).is_some_and(|n| regex().is_match(ctx.text(n).as_bytes()));
                 hit == (self.op == Op::AssignedTo)
             }
             Op::ValueMatches | Op::NotValueMatches => {
@@ -412,7 +414,7 @@ fn created_by<'t>(node: Node<'t>, globs: &[String], ctx: &FileContext<'t>, depth
 /// so a function's doc comment does not document the statements inside it.
 fn commented(node: Node, regex: &Regex, ctx: &FileContext) -> bool {
     let is_comment = |n: Node| n.kind().ends_with("comment");
-    let hit = |n: Node| is_comment(n) && regex.is_match(ctx.text(n));
+    let hit = |n: Node| is_comment(n) && regex.is_match(ctx.text(n).as_bytes());
     let body = node.child_by_field_name("body").or_else(|| {
         let last = node.named_child(node.named_child_count().checked_sub(1)?)?;
         matches!(last.kind(), "block" | "declaration_list").then_some(last)
@@ -457,7 +459,7 @@ fn inside(node: Node, regex: &Regex, ctx: &FileContext) -> bool {
     let sem = ctx.language.semantics();
     let mut current = node.parent();
     while let Some(n) = current {
-        if regex.is_match(n.kind()) {
+        if regex.is_match(n.kind().as_bytes()) {
             return true;
         }
         if sem.is_scope(n) && sem.scope_name(n, ctx.src).is_some() {
@@ -501,7 +503,7 @@ fn assigned_name(node: Node) -> Option<Node> {
 fn value_matches<'t>(node: Node<'t>, regex: &Regex, ctx: &FileContext<'t>, depth: usize) -> bool {
     let sem = ctx.language.semantics();
     let node = sem.unwrap_value(node, ctx.src);
-    if regex.is_match(ctx.text(node).trim()) {
+    if regex.is_match(ctx.text(node).trim().as_bytes()) {
         return true;
     }
     if depth >= MAX_VALUE_DEPTH {
