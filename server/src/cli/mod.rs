@@ -19,7 +19,7 @@ pub struct Cli {
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Check files for security mistakes (default: the current folder).
-    Check(check::CheckArgs),
+    Check(Box<check::CheckArgs>),
     /// Record the current findings in a baseline file, so that `assay check --baseline FILE`
     /// reports only new ones.
     Baseline {
@@ -78,7 +78,7 @@ pub enum Command {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Check(args) => check::run(args),
+        Command::Check(args) => check::run(*args),
         Command::Baseline { paths, output, config, no_cache } => {
             let mut args = check::CheckArgs::defaults();
             args.paths = paths;
