@@ -353,3 +353,73 @@ fn sarif_from_a_subfolder_uses_repository_relative_uris_and_validates() {
     let v = Command::new("python3").arg(&validator).arg(r.path().join("r.sarif")).output().unwrap();
     assert_eq!(code(&v), 0, "SARIF invalid (tests/run.sh installs jsonschema):\n{}{}", stdout(&v), stderr(&v));
 }
+
+#[test]
+fn ci_recipes_parse_and_their_assay_commands_run_as_written() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let recipes: Vec<PathBuf> = ["github-actions.yml", "gitlab-ci.yml"].iter().map(|n| root.join(".ci/recipes").join(n)).collect();
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    for recipe in &recipes {
+        let rel = recipe.strip_prefix(root).unwrap().to_string_lossy().into_owned();
+        assert!(readme.contains(&rel), "README does not point to {rel}");
+    }
+    let checker = root.join("tests/tools/check_ci_recipes.py");
+    let o = Command::new("python3").arg(&checker).arg(BIN).args(&recipes).output().unwrap();
+    assert_eq!(code(&o), 0, "CI recipes (tests/run.sh installs PyYAML):\n{}{}", stdout(&o), stderr(&o));
+}
+
+/// The README's walkthrough (between `<!-- walkthrough` and `<!-- /walkthrough -->`), every
+/// command run as written in a repository with hundreds of old findings; `# exit N` comments
+/// give the expected exit code (0 otherwise).
+#[test]
+fn readme_walkthrough_works_as_written() {
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let start = readme.find("<!-- walkthrough").expect("README has a walkthrough");
+    let end = readme.find("<!-- /walkthrough -->").expect("the walkthrough ends");
+    let mut commands = Vec::new();
+    let mut in_block = false;
+    for line in readme[start..end].lines() {
+        if line.starts_with("```") {
+            in_block = !in_block;
+            continue;
+        }
+        if in_block && !line.trim().is_empty() && !line.trim_start().starts_with('#') {
+            let expected = line.split("# exit ").nth(1).map_or(0, |rest| rest[..1].parse::<i32>().unwrap());
+            commands.push((line.to_string(), expected));
+        }
+    }
+    assert!(commands.len() >= 8, "{commands:?}");
+
+    let r = Repo::new();
+    for i in 0..150 {
+        r.write(&format!("legacy/m{i:03}.py"), &format!("{EVAL_BAD}\n{SQL_BAD}"));
+    }
+    r.commit_all("legacy code");
+    let bin_dir = Path::new(BIN).parent().unwrap();
+    let path = format!("{}:{}", bin_dir.display(), std::env::var("PATH").unwrap_or_default());
+    let mut transcript = String::new();
+    for (command, expected) in &commands {
+        let o = Command::new("bash")
+            .arg("-c")
+            .arg(command)
+            .current_dir(r.path())
+            .env("PATH", &path)
+            .env("NO_COLOR", "1")
+            .env("GIT_CONFIG_GLOBAL", r.path().join(".no-global-gitconfig"))
+            .env("GIT_AUTHOR_NAME", "t")
+            .env("GIT_AUTHOR_EMAIL", "t@example.invalid")
+            .env("GIT_COMMITTER_NAME", "t")
+            .env("GIT_COMMITTER_EMAIL", "t@example.invalid")
+            .env_remove("ASSAY_QUERIES_DIR")
+            .output()
+            .unwrap();
+        transcript.push_str(&format!("$ {command}\n{}{}", stdout(&o), stderr(&o)));
+        assert_eq!(code(&o), *expected, "`{command}`:\n{transcript}");
+    }
+    // what the commands showed: hundreds of old findings, then only the new one
+    assert!(transcript.contains("Recorded 300 findings in .assay-baseline.json"), "{transcript}");
+    assert!(transcript.contains("300 known findings left out"), "{transcript}");
+    assert_eq!(transcript.matches("new_feature.py:2:12: error[py-eval-exec-dynamic]").count(), 3, "{transcript}");
+    let after_baseline = &transcript[transcript.find("$ assay baseline").unwrap()..];
+    assert!(!after_baseline.contains("legacy/"), "{transcript}");
+}
