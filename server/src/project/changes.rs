@@ -181,7 +181,18 @@ fn parse_name_status(raw: &[u8]) -> Vec<Status> {
 
 /// The 0-based lines of `new` that are inserted or replaced relative to `old`.
 pub fn changed_lines(old: &str, new: &str) -> BTreeSet<usize> {
-    let diff = similar::TextDiff::configure().algorithm(similar::Algorithm::Myers).diff_lines(old, new);
+    changed_lines_until(old, new, None)
+}
+
+/// `changed_lines` with a time limit (the language server diffs on every analysis): past the
+/// deadline `similar` settles for a coarser diff, which may mark extra lines as changed.
+pub fn changed_lines_until(old: &str, new: &str, deadline: Option<std::time::Instant>) -> BTreeSet<usize> {
+    let mut config = similar::TextDiff::configure();
+    config.algorithm(similar::Algorithm::Myers);
+    if let Some(deadline) = deadline {
+        config.deadline(deadline);
+    }
+    let diff = config.diff_lines(old, new);
     let mut lines = BTreeSet::new();
     for op in diff.ops() {
         if let similar::DiffOp::Insert { new_index, new_len, .. } | similar::DiffOp::Replace { new_index, new_len, .. } = *op {

@@ -142,13 +142,17 @@ pub fn matched_text<'a>(source: &'a str, finding: &Finding) -> &'a str {
 /// Fingerprints for all findings of a file (path relative to `root`), with an occurrence index
 /// for identical ones. Baselines and SARIF's `primaryLocationLineHash` use these.
 pub fn fingerprints(file: &ScannedFile, root: &Path) -> Vec<String> {
-    let path = repo_path(file, root);
+    fingerprints_of(&file.report.findings, file.source.as_deref().unwrap_or(""), &repo_path(file, root))
+}
+
+/// `fingerprints` for findings in `source`, a file at `path` relative to the repository root
+/// (the language server has no `ScannedFile`).
+pub fn fingerprints_of(findings: &[Finding], source: &str, path: &str) -> Vec<String> {
     let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    file.report
-        .findings
+    findings
         .iter()
         .map(|f| {
-            let base = fingerprint(&f.rule_id, &path, file.source.as_deref().map(|s| matched_text(s, f)).unwrap_or(""));
+            let base = fingerprint(&f.rule_id, path, matched_text(source, f));
             let n = seen.entry(base.clone()).or_default();
             *n += 1;
             format!("{base}:{}", *n - 1)
