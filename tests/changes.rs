@@ -339,13 +339,20 @@ fn sarif_from_a_subfolder_uses_repository_relative_uris_and_validates() {
     let r = Repo::new();
     r.write("pkg/sub dir/a.py", EVAL_BAD);
     r.write("pkg/b.py", "def h(x):\n    return eval(x)  # assay: ignore[py-eval-exec-dynamic] -- trusted admin console\n");
+    // a key-shaped fake value, assembled here so no such string is committed
+    let key = ["sk_live_", "4eC39HqLyjWDarjtT1", "zdp7dcXYZabc"].concat();
+    r.write("pkg/settings.py", &format!("STRIPE_KEY = \"{key}\"\n"));
     r.commit_all("one");
     let o = r.assay_in("pkg", &["check", "--format", "sarif", "--output", "../r.sarif"]);
     assert_eq!(code(&o), 1, "{}", stderr(&o));
     let doc: serde_json::Value = serde_json::from_str(&r.read("r.sarif")).unwrap();
     let results = doc["runs"][0]["results"].as_array().unwrap();
     let uris: Vec<&str> = results.iter().map(|r| r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].as_str().unwrap()).collect();
-    assert!(uris.contains(&"pkg/sub%20dir/a.py") && uris.contains(&"pkg/b.py"), "{uris:?}");
+    assert!(uris.contains(&"pkg/sub%20dir/a.py") && uris.contains(&"pkg/b.py") && uris.contains(&"pkg/settings.py"), "{uris:?}");
+    assert!(!r.read("r.sarif").contains(&key), "no full secret in SARIF");
+    let suppressed: Vec<_> = results.iter().filter(|r| r.get("suppressions").is_some()).collect();
+    assert_eq!(suppressed.len(), 1);
+    assert_eq!(suppressed[0]["suppressions"][0]["justification"], "trusted admin console");
     for result in results {
         assert!(result["partialFingerprints"]["primaryLocationLineHash"].is_string());
     }

@@ -28,7 +28,7 @@ export GIT_CONFIG_GLOBAL="$W/gitconfig" GIT_CONFIG_NOSYSTEM=1
 git config --global user.name test; git config --global user.email test@example.invalid
 git config --global init.defaultBranch main; git config --global advice.detachedHead false
 export CARGO_TARGET_DIR="$CACHE/precommit-target"
-export CARGO_PROFILE_RELEASE_OPT_LEVEL=0 CARGO_PROFILE_RELEASE_LTO=off CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
+export CARGO_PROFILE_RELEASE_OPT_LEVEL=1 CARGO_PROFILE_RELEASE_LTO=off CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
   CARGO_PROFILE_RELEASE_DEBUG=false CARGO_PROFILE_RELEASE_INCREMENTAL=true
 export NO_COLOR=1
 
@@ -55,7 +55,8 @@ HOOKS="$W/assay-hooks"
 mkdir -p "$HOOKS"
 (cd "$ROOT" && git ls-files -z --cached --others --exclude-standard | while IFS= read -r -d '' f; do
   [ -e "$f" ] && mkdir -p "$HOOKS/$(dirname "$f")" && cp -p "$f" "$HOOKS/$f"; done)
-git -C "$HOOKS" init -q && git -C "$HOOKS" add -A && git -C "$HOOKS" commit -q -m hooks && git -C "$HOOKS" tag v0
+git -C "$HOOKS" init -q && git -C "$HOOKS" add -A && git -C "$HOOKS" commit -q -m hooks
+REV="$(git -C "$HOOKS" rev-parse HEAD)"
 check "hook repository has .pre-commit-hooks.yaml" 0 "$([ -f "$HOOKS/.pre-commit-hooks.yaml" ]; echo $?)"
 
 R="$W/project"
@@ -63,7 +64,7 @@ mkdir -p "$R" && git -C "$R" init -q
 cat >"$R/.pre-commit-config.yaml" <<EOF
 repos:
   - repo: $HOOKS
-    rev: v0
+    rev: $REV
     hooks:
       - id: assay
       - id: assay-changed
@@ -103,7 +104,7 @@ git -C "$R" rm -q --cached settings.ini; rm "$R/settings.ini"
 printf '%s\n%s' "$CLEAN" "$EVAL_BAD" >"$R/clean.py"; git -C "$R" add clean.py   # staged: bad
 printf '%s' "$CLEAN" >"$R/clean.py"                                           # worktree: fixed
 commit "$R" "staged bad, worktree fixed"; check "partially staged: bad staged content is blocked" 1 $?
-expect_output "the staged line is reported" "$W/commit.out" "clean.py:7:12: error[py-eval-exec-dynamic]"
+expect_output "the staged line is reported" "$W/commit.out" "clean.py:8:12: error[py-eval-exec-dynamic]"
 git -C "$R" reset -q clean.py
 printf '%s\n# a clean staged change\n' "$CLEAN" >"$R/clean.py"; git -C "$R" add clean.py   # staged: clean
 printf '%s\n%s' "$CLEAN" "$EVAL_BAD" >"$R/clean.py"                                      # worktree: bad
@@ -118,11 +119,25 @@ printf '%s\n\ndef helper():\n    return 1\n' "$EVAL_BAD" >"$R/legacy.py"; git -C
 SKIP=assay commit "$R" "clean edit to a legacy file"; check "assay-changed: clean edit to a file with old findings passes" 0 $?
 printf '%s\n\ndef helper2(x):\n    return eval(x)\n' "$(cat "$R/legacy.py")" >"$R/legacy.py"; git -C "$R" add legacy.py
 SKIP=assay commit "$R" "new finding in a legacy file"; check "assay-changed: a new finding in that file is blocked" 1 $?
-expect_output "assay-changed names the new line only" "$W/commit.out" "legacy.py:10:12: error[py-eval-exec-dynamic]"
+expect_output "assay-changed names the new line only" "$W/commit.out" "legacy.py:9:12: error[py-eval-exec-dynamic]"
 check "assay-changed does not report the old line" 1 "$(grep -qF 'legacy.py:2:' "$W/commit.out"; echo $?)"
 git -C "$R" reset -q legacy.py; git -C "$R" checkout -q legacy.py
 (cd "$R" && pre-commit run assay --files legacy.py) >"$W/run.out" 2>&1
 check "assay (whole files) still fails on the legacy file" 1 $?
+
+# 6. with a baseline named in assay.toml, the whole-file hook also fails only on new findings
+git -C "$R" checkout -q -- . ; git -C "$R" reset -q --hard
+ASSAY="$(ls "$PRE_COMMIT_HOME"/repo*/rustenv-*/bin/assay 2>/dev/null | head -1)"
+check "the hook's assay binary was installed" 0 "$([ -x "$ASSAY" ]; echo $?)"
+echo 'baseline = ".assay-baseline.json"' >"$R/assay.toml"
+(cd "$R" && "$ASSAY" baseline) >"$W/baseline.out" 2>&1; check "assay baseline" 0 $?
+git -C "$R" add assay.toml .assay-baseline.json
+commit "$R" "adopt a baseline"; check "committing the baseline passes" 0 $?
+printf '\n\ndef helper3():\n    return 3\n' >>"$R/legacy.py"; git -C "$R" add legacy.py
+commit "$R" "clean edit to a legacy file"; check "baseline: both hooks pass a clean edit to a file with old findings" 0 $?
+printf '\n\ndef helper4(y):\n    return eval(y)\n' >>"$R/legacy.py"; git -C "$R" add legacy.py
+commit "$R" "new finding"; check "baseline: a new finding is still blocked" 1 $?
+expect_output "baseline: the assay hook says known findings were left out" "$W/commit.out" "known finding left out"
 
 echo "total $(( $(date +%s) - t_all )) s"
 echo "$pass passed, $fail failed"
