@@ -262,6 +262,20 @@ fn baseline_named_in_the_config_is_used_and_written_by_default() {
     let o = r.assay(&["check"]);
     assert_eq!(code(&o), 0, "{}{}", stdout(&o), stderr(&o));
     assert!(stderr(&o).contains("1 known finding left out (recorded in the baseline ci/known-findings.json)"), "{}", stderr(&o));
+    // a buffer piped in by an editor gets the configured baseline too
+    let mut child = Command::new(BIN)
+        .args(["check", "--stdin-filename", "a.py"])
+        .current_dir(r.path())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write as _;
+    child.stdin.take().unwrap().write_all(format!("# moved\n{EVAL_BAD}").as_bytes()).unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(code(&o), 0, "{}{}", stdout(&o), stderr(&o));
+    assert!(stderr(&o).contains("1 known finding left out"), "{}", stderr(&o));
     let o = r.assay(&["check", "--baseline", "nope.json"]);
     assert_eq!(code(&o), 2);
     assert!(stderr(&o).contains("cannot read the baseline") && stderr(&o).contains("nope.json"), "{}", stderr(&o));
@@ -429,4 +443,18 @@ fn readme_walkthrough_works_as_written() {
     assert_eq!(transcript.matches("new_feature.py:2:12: error[py-eval-exec-dynamic]").count(), 3, "{transcript}");
     let after_baseline = &transcript[transcript.find("$ assay baseline").unwrap()..];
     assert!(!after_baseline.contains("legacy/"), "{transcript}");
+}
+
+#[test]
+fn fix_with_changed_since_fixes_only_what_the_change_introduced() {
+    let r = Repo::new();
+    let old = "import requests\n\ndef a(url):\n    return requests.get(url, verify=False)\n";
+    r.write("net.py", old);
+    r.commit_all("one");
+    r.write("net.py", &format!("{old}\ndef b(url):\n    return requests.post(url, verify=False)\n"));
+    let o = r.assay(&["check", "--changed-since", "HEAD", "--fix", "--unsafe-fixes"]);
+    assert!(stdout(&o).contains("Fixed 1 finding"), "{}{}", stdout(&o), stderr(&o));
+    let text = r.read("net.py");
+    assert!(text.contains("requests.get(url, verify=False)"), "the old line is left alone: {text}");
+    assert!(text.contains("requests.post(url, verify=True)"), "the new line is fixed: {text}");
 }

@@ -188,18 +188,23 @@ pub fn run(args: CheckArgs) -> Result<ExitCode> {
     };
     let review = Review { root: &root, baseline: known.as_ref().map(|(b, _)| b), changes: change_set.as_ref() };
     let outcome = review.apply(&mut scanned);
-    if outcome.known > 0 {
-        let (_, path) = known.as_ref().expect("known findings come from a baseline");
+    report_review(&args, &outcome, known.as_ref().map(|(_, p)| p.as_path()), &cwd);
+    finish(&args, &catalog, &scanned, fixed, root_config.fail_on, root_config.fail_never, &root)
+}
+
+/// stderr: how many known findings were left out, and stale baseline entries on request.
+fn report_review(args: &CheckArgs, outcome: &crate::project::review::Outcome, baseline_path: Option<&Path>, cwd: &Path) {
+    if let (true, Some(path)) = (outcome.known > 0, baseline_path) {
         eprintln!(
             "note: {} known finding{} left out (recorded in the baseline {})",
             outcome.known,
             if outcome.known == 1 { "" } else { "s" },
-            project::display_path(path, &cwd)
+            project::display_path(path, cwd)
         );
     }
     if args.show_stale {
-        match &known {
-            Some((_, path)) => {
+        match baseline_path {
+            Some(path) => {
                 for entry in &outcome.stale {
                     eprintln!("stale baseline entry: {} [{}] {}", entry.path, entry.rule_id, entry.fingerprint);
                 }
@@ -207,14 +212,13 @@ pub fn run(args: CheckArgs) -> Result<ExitCode> {
                     "note: {} stale entr{} in the baseline {}{}",
                     outcome.stale.len(),
                     if outcome.stale.len() == 1 { "y" } else { "ies" },
-                    project::display_path(path, &cwd),
+                    project::display_path(path, cwd),
                     if outcome.stale.is_empty() { "" } else { " (fixed or changed findings; `assay baseline` rewrites it)" }
                 );
             }
             None => eprintln!("warning: --show-stale needs a baseline (--baseline FILE, or `baseline` in assay.toml)"),
         }
     }
-    finish(&args, &catalog, &scanned, fixed, root_config.fail_on, root_config.fail_never, &root)
 }
 
 /// The baseline named by the governing config's `baseline` key, relative to the config file.
@@ -253,6 +257,10 @@ fn scan_worktree(
     }
     let mut fixed = 0;
     if args.fix {
+        if let Some(change_set) = change_set {
+            // with --changed-since, fix only what the change introduced
+            Review { root: cwd, baseline: None, changes: Some(change_set) }.apply(&mut scanned);
+        }
         for file in scanned.iter_mut() {
             fixed += fix_file(file, catalog, resolver, args.unsafe_fixes)?;
         }
@@ -359,6 +367,12 @@ fn check_stdin(args: &CheckArgs, catalog: &Catalog, resolver: &ConfigResolver, c
         return Ok(exit_code(args, failing));
     }
     let root = baseline::project_root(cwd);
+    // editors that pipe a buffer in get the same baseline as `assay check`
+    if let Some(path) = args.baseline.as_ref().map(|p| cwd.join(p)).or_else(|| configured_baseline(&config)) {
+        let known = Baseline::load(&path)?;
+        let outcome = Review { root: &root, baseline: Some(&known), changes: None }.apply(std::slice::from_mut(&mut file));
+        report_review(args, &outcome, Some(&path), cwd);
+    }
     finish(args, catalog, &[file], fixed, config.fail_on, config.fail_never, &root)
 }
 
