@@ -273,8 +273,8 @@ pub fn staged(dir: &Path) -> Result<Staged> {
     Ok(Staged { changes: ChangeSet { root, files }, contents })
 }
 
-/// Lines of a file's current text that differ from its last commit: what the language server's
-/// `scope = "changed"` keeps. `None` when the file is not tracked at HEAD (all of it is new).
+/// A file's text at HEAD, which the language server's `scope = "changed"` diffs the buffer
+/// against. `None` when the file is not in HEAD (or there is no commit): all of it is new.
 pub fn committed_text(root: &Path, path: &Path) -> Option<String> {
     let rel = relative_to_root(root, path)?;
     let out = Command::new("git").arg("-C").arg(root).args(["show", &format!("HEAD:{rel}")]).output().ok()?;
