@@ -1376,3 +1376,95 @@ fn logs_go_to_stderr_and_stdout_carries_only_frames() {
         assert!(r["method"].is_string(), "{r}");
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Review settings: scope = "changed", hideUnchanged, baseline
+// ---------------------------------------------------------------------------------------------
+
+fn git_in(dir: &Path, args: &[&str]) {
+    let o = Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_CONFIG_GLOBAL", dir.join(".no-global-gitconfig"))
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_AUTHOR_NAME", "t")
+        .env("GIT_AUTHOR_EMAIL", "t@example.invalid")
+        .env("GIT_COMMITTER_NAME", "t")
+        .env("GIT_COMMITTER_EMAIL", "t@example.invalid")
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&o.stderr));
+}
+
+fn severity_of(diags: &[Value], code: &str) -> Vec<u64> {
+    diags.iter().filter(|d| d["code"] == code).map(|d| d["severity"].as_u64().unwrap()).collect()
+}
+
+#[test]
+fn scope_changed_shows_unchanged_lines_as_hints_or_hides_them() {
+    let ws = Workspace::new();
+    ws.write("app.py", EVAL_BAD);
+    git_in(&ws.root, &["init", "-q"]);
+    git_in(&ws.root, &["add", "-A"]);
+    git_in(&ws.root, &["commit", "-q", "-m", "one"]);
+    let mut s = Server::start(ws, Init { init_options: Some(json!({"scope": "changed"})), ..Init::default() });
+    let text = format!("{EVAL_BAD}\n{SQL_BAD}");
+    let mut doc = s.open("app.py", &text);
+    let diags = s.pushed(&doc);
+    assert_eq!(severity_of(&diags, EVAL), vec![4], "committed line: a hint: {diags:?}");
+    assert_eq!(severity_of(&diags, SQL), vec![1], "new line: an error: {diags:?}");
+
+    // typing a new finding: the buffer is diffed against the cached HEAD text
+    let at = doc.text.len();
+    s.insert_at(&mut doc, at, "\ndef h(x):\n    return eval(x)\n");
+    let diags = s.pushed(&doc);
+    assert_eq!(severity_of(&diags, EVAL), vec![4, 1], "{diags:?}");
+
+    // hideUnchanged: the committed finding disappears
+    s.set_settings(json!({"assay": {"scope": "changed", "hideUnchanged": true}}));
+    let uri = doc.uri.clone();
+    let p = s.wait_for_notification("textDocument/publishDiagnostics", TIMEOUT, |p| {
+        p["uri"] == uri.as_str() && p["diagnostics"].as_array().is_some_and(|a| a.len() == 2)
+    });
+    let diags = p["diagnostics"].as_array().unwrap().clone();
+    assert_eq!(severity_of(&diags, EVAL), vec![1], "{diags:?}");
+    assert_eq!(severity_of(&diags, SQL), vec![1], "{diags:?}");
+
+    // committing and saving refreshes the git state: nothing is changed any more
+    std::fs::write(s.ws.root.join("app.py"), &doc.text).unwrap();
+    git_in(&s.ws.root, &["commit", "-q", "-am", "two"]);
+    s.notify("textDocument/didSave", json!({"textDocument": {"uri": doc.uri}}));
+    let p = s.wait_for_notification("textDocument/publishDiagnostics", TIMEOUT, |p| {
+        p["uri"] == uri.as_str() && p["diagnostics"].as_array().is_some_and(|a| a.is_empty())
+    });
+    assert_eq!(p["diagnostics"], json!([]));
+
+    // scope "all" (the default) shows everything again
+    s.set_settings(json!({"assay": {"scope": "all"}}));
+    let p = s.wait_for_notification("textDocument/publishDiagnostics", TIMEOUT, |p| {
+        p["uri"] == uri.as_str() && p["diagnostics"].as_array().is_some_and(|a| a.len() == 3)
+    });
+    assert!(p["diagnostics"].as_array().unwrap().iter().all(|d| d["severity"] == 1), "{p}");
+}
+
+#[test]
+fn baseline_from_the_client_setting_or_the_config_hides_known_findings() {
+    for (config, init) in [(None, json!({"baseline": "ci/known.json"})), (Some("baseline = \"ci/known.json\"\n"), json!({}))] {
+        let ws = Workspace::new();
+        ws.write("app.py", EVAL_BAD);
+        std::fs::create_dir_all(ws.root.join("ci")).unwrap();
+        let o = Command::new(BIN).args(["baseline", "--output", "ci/known.json"]).current_dir(&ws.root).output().unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        if let Some(config) = config {
+            ws.write("assay.toml", config);
+        }
+        let mut s = Server::start(ws, Init { init_options: Some(init.clone()), ..Init::default() });
+        let doc = s.open("app.py", &format!("# moved down by a comment\n{EVAL_BAD}\n{SQL_BAD}"));
+        let diags = s.pushed(&doc);
+        assert_eq!(codes(&diags), vec![SQL], "known finding hidden ({init}, config {config:?})");
+        // code actions pair diagnostics with findings: the hidden finding must not shift them
+        let titles: Vec<String> = s.code_actions(&doc, &diags[0]).iter().map(|a| a["title"].as_str().unwrap_or("").to_string()).collect();
+        assert!(titles.iter().any(|t| t == &format!("Ignore {SQL} on this line")), "{titles:?}");
+        assert!(!titles.iter().any(|t| t.contains(EVAL)), "{titles:?}");
+    }
+}

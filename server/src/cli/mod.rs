@@ -19,7 +19,23 @@ pub struct Cli {
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Check files for security mistakes (default: the current folder).
-    Check(check::CheckArgs),
+    Check(Box<check::CheckArgs>),
+    /// Record the current findings in a baseline file, so that `assay check --baseline FILE`
+    /// reports only new ones.
+    Baseline {
+        /// Files or folders to check (default: the current folder).
+        paths: Vec<PathBuf>,
+        /// Where to write [default: the config's `baseline`, else .assay-baseline.json in the
+        /// repository root].
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Use this config file for every file, instead of the nearest assay.toml / pyproject.toml.
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
+        /// Re-analyse every file, ignoring and not updating the result cache.
+        #[arg(long)]
+        no_cache: bool,
+    },
     /// List the rule catalog.
     Rules {
         /// Output format.
@@ -62,7 +78,15 @@ pub enum Command {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Check(args) => check::run(args),
+        Command::Check(args) => check::run(*args),
+        Command::Baseline { paths, output, config, no_cache } => {
+            let mut args = check::CheckArgs::defaults();
+            args.paths = paths;
+            args.config = config;
+            args.no_cache = no_cache;
+            args.no_progress = false;
+            check::record_baseline(args, output)
+        }
         Command::Lsp { stdio: _ } => Ok(ExitCode::from(crate::lsp::run() as u8)),
         Command::Rules { format } => rules_cmd::list(format),
         Command::Explain { rule } => rules_cmd::explain(&rule),

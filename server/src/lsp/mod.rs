@@ -4,6 +4,7 @@
 mod convert;
 pub mod documents;
 pub mod framing;
+mod review;
 mod server;
 
 use tower_lsp_server::{LspService, Server};

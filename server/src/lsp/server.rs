@@ -16,6 +16,7 @@ use tower_lsp_server::{Client, LanguageServer};
 
 use super::convert;
 use super::documents::{Analysis, Document, Encoding};
+use super::review::{ReviewCache, ReviewInput, ReviewSettings};
 use crate::engine::incremental::{ByteEdit, ScanMemo};
 use crate::engine::{Catalog, Language, ScanSettings};
 use crate::project::config::{selects, ConfigResolver, Overrides};
@@ -42,6 +43,12 @@ pub struct ClientSettings {
     pub severity: BTreeMap<String, String>,
     /// False in an untrusted workspace: the `rule-dirs` its own config names are not loaded.
     pub trusted_workspace: Option<bool>,
+    /// `"all"` (default) or `"changed"`: findings on lines unchanged since HEAD become hints.
+    pub scope: Option<String>,
+    /// With `scope = "changed"`, hide findings on unchanged lines instead.
+    pub hide_unchanged: bool,
+    /// A baseline file (relative to the workspace folder) whose findings are not shown.
+    pub baseline: Option<String>,
 }
 
 impl ClientSettings {
@@ -97,6 +104,7 @@ struct Workspace {
     hint_rules: HashSet<String>,
     /// Bumped on every reload, so pulled result ids change when rules or settings do.
     generation: u64,
+    review: ReviewSettings,
 }
 
 struct State {
@@ -110,6 +118,7 @@ struct State {
     workspace: RwLock<Arc<Workspace>>,
     caps: OnceLock<ClientCaps>,
     cancel_scan: AtomicBool,
+    review: Arc<ReviewCache>,
 }
 
 pub struct Backend {
@@ -168,7 +177,11 @@ fn build_workspace(folders: Vec<PathBuf>, settings: ClientSettings, generation: 
         }
     };
     let hint_rules = settings.hint_rules(&catalog);
-    (Workspace { folders, settings, catalog: Arc::new(catalog), resolver: Arc::new(resolver), hint_rules, generation }, problems)
+    let review = ReviewSettings::new(settings.scope.as_deref(), settings.hide_unchanged, settings.baseline.as_deref(), &folders).unwrap_or_else(|e| {
+        problems.push(e);
+        ReviewSettings::default()
+    });
+    (Workspace { folders, settings, catalog: Arc::new(catalog), resolver: Arc::new(resolver), hint_rules, generation, review }, problems)
 }
 
 /// What an analysis needs, copied out of the document store.
@@ -207,6 +220,7 @@ impl Backend {
             workspace: RwLock::new(Arc::new(workspace)),
             caps: OnceLock::new(),
             cancel_scan: AtomicBool::new(false),
+            review: Arc::new(ReviewCache::default()),
         };
         Backend { client, state: Arc::new(state) }
     }
@@ -271,8 +285,15 @@ impl Backend {
         let Snapshot { uri, version, path, language, text, tree, scan } = snap;
         let catalog = workspace.catalog.clone();
         let _slot = self.state.analysis_slots.acquire().await.ok()?;
+        let review = self.state.review.clone();
+        let in_workspace = workspace.clone();
         let job = tokio::task::spawn_blocking(move || {
-            guard("analysis", || convert::analyse(&catalog, &settings, language, &path, &text, convert::Before { tree, scan }, version, encoding))
+            guard("analysis", || {
+                let mut output = convert::analyse(&catalog, &settings, language, &path, &text, convert::Before { tree, scan }, version, encoding);
+                let input = ReviewInput { settings: &in_workspace.review, resolver: &in_workspace.resolver, catalog: &catalog, path: &path, text: &text };
+                review.narrow(&input, &mut output.analysis);
+                output
+            })
         });
         let mut output = match job.await {
             Ok(Some(result)) => result,
@@ -532,7 +553,7 @@ impl LanguageServer for Backend {
 
     async fn initialized(&self, _: InitializedParams) {
         if self.caps().watch_files {
-            let watchers: Vec<Value> = ["**/assay.toml", "**/.assay.toml", "**/pyproject.toml", "**/*.scm"].iter().map(|g| json!({ "globPattern": g })).collect();
+            let watchers: Vec<Value> = ["**/assay.toml", "**/.assay.toml", "**/pyproject.toml", "**/*.scm", "**/.assay-baseline.json", "**/.git/HEAD", "**/.git/refs/heads/**"].iter().map(|g| json!({ "globPattern": g })).collect();
             let registration = Registration {
                 id: "assay-config-watch".into(),
                 method: "workspace/didChangeWatchedFiles".into(),
@@ -611,8 +632,12 @@ impl LanguageServer for Backend {
     async fn did_save(&self, params: DidSaveTextDocumentParams) {
         let path = path_of(&params.text_document.uri);
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        // Git state (what HEAD holds) and baselines are refreshed on save, never per keystroke.
+        self.state.review.refresh();
         if matches!(name, "assay.toml" | ".assay.toml" | "pyproject.toml") || name.ends_with(".scm") {
             self.reload(None, None).await;
+            self.reanalyse_open_documents().await;
+        } else if self.workspace().review.changed_only {
             self.reanalyse_open_documents().await;
         }
     }
@@ -702,8 +727,16 @@ impl LanguageServer for Backend {
         self.reanalyse_open_documents().await;
     }
 
-    async fn did_change_watched_files(&self, _: DidChangeWatchedFilesParams) {
-        self.reload(None, None).await;
+    async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
+        self.state.review.refresh();
+        // a commit, checkout or new baseline needs no rule or config reload
+        let review_only = params.changes.iter().all(|c| {
+            let path = c.uri.path().as_str();
+            path.contains("/.git/") || path.ends_with(".json")
+        });
+        if !review_only || params.changes.is_empty() {
+            self.reload(None, None).await;
+        }
         self.reanalyse_open_documents().await;
     }
 }

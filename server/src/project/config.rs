@@ -39,6 +39,9 @@ pub struct ConfigFile {
     pub max_file_size: Option<u64>,
     /// `error` | `warning` | `info` | `never`: the lowest severity that fails `assay check`.
     pub fail_on: Option<String>,
+    /// A baseline file (relative to this config file) whose findings `assay check` and the
+    /// language server leave out; `assay baseline` writes there by default.
+    pub baseline: Option<PathBuf>,
 }
 
 #[derive(Deserialize)]
@@ -122,6 +125,7 @@ pub fn read_config_file(path: &Path) -> Result<Option<ConfigFile>> {
 fn absolutize(mut file: ConfigFile, dir: &Path) -> ConfigFile {
     file.extend = file.extend.map(|p| dir.join(p));
     file.rule_dirs = file.rule_dirs.map(|ds| ds.into_iter().map(|d| dir.join(d)).collect());
+    file.baseline = file.baseline.map(|p| dir.join(p));
     file
 }
 
@@ -159,6 +163,7 @@ fn merge(base: ConfigFile, over: ConfigFile) -> ConfigFile {
         honor_foreign_suppressions: over.honor_foreign_suppressions.or(base.honor_foreign_suppressions),
         max_file_size: over.max_file_size.or(base.max_file_size),
         fail_on: over.fail_on.or(base.fail_on),
+        baseline: over.baseline.or(base.baseline),
     }
 }
 

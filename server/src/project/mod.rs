@@ -1,8 +1,11 @@
 //! Everything between the command line and the engine: configuration, file discovery, the
 //! result cache, and the parallel scan of many files.
 
+pub mod baseline;
 pub mod cache;
+pub mod changes;
 pub mod config;
+pub mod review;
 pub mod walk;
 
 use std::path::{Path, PathBuf};

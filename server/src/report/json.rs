@@ -81,7 +81,7 @@ pub fn render(report: &Report) -> String {
     let mut notices = Vec::new();
     for file in report.files {
         let source = file.source.as_deref().unwrap_or("");
-        let prints = fingerprints(file);
+        let prints = fingerprints(file, report.root);
         for (finding, print) in file.report.findings.iter().zip(prints) {
             if finding.suppression.is_some() {
                 continue;

@@ -1,9 +1,13 @@
-//! Rendering findings: text (rustc/ruff style), JSON, SARIF. Reporters see findings and rule
-//! metadata, never how findings were made.
+//! Rendering findings: text (rustc/ruff style), JSON, SARIF, GitHub workflow commands and GitLab
+//! Code Quality. Reporters see findings and rule metadata, never how findings were made.
 
+pub mod github;
+pub mod gitlab;
 pub mod json;
 pub mod sarif;
 pub mod text;
+
+use std::path::Path;
 
 use crate::engine::{Catalog, Finding, Rule, Severity};
 use crate::project::ScannedFile;
@@ -15,6 +19,9 @@ pub struct Report<'a> {
     pub files: &'a [ScannedFile],
     pub summary: Summary,
     pub show_hints: bool,
+    /// The repository root (or the working folder outside git): SARIF, GitHub and GitLab paths
+    /// and fingerprints are relative to it.
+    pub root: &'a Path,
 }
 
 #[derive(Debug, Default, Clone, serde::Serialize)]
@@ -67,6 +74,12 @@ impl Report<'_> {
     }
 }
 
+/// A scanned file's path relative to the repository root, `/`-separated (its displayed path when
+/// it lies outside the root).
+pub fn repo_path(file: &ScannedFile, root: &Path) -> String {
+    crate::project::changes::relative_to_root(root, &file.path).unwrap_or_else(|| file.display.clone())
+}
+
 /// Where a rule's documentation lives (the generated rule reference).
 pub fn rule_doc_url(rule_id: &str) -> String {
     format!("{}/blob/main/queries/RULES.md#{rule_id}", sarif::INFORMATION_URI)
@@ -108,9 +121,10 @@ pub fn utf16_column(line: &str, byte_column: usize) -> usize {
 }
 
 /// A stable identity for a finding that survives moving code: rule, path and the matched text
-/// with whitespace normalized, hashed. Occurrence indices are added by callers when needed.
+/// with whitespace removed (so reindenting or reformatting keeps it), hashed. Occurrence
+/// indices are added by callers when needed.
 pub fn fingerprint(rule_id: &str, path: &str, matched: &str) -> String {
-    let normalized: String = matched.split_whitespace().collect::<Vec<_>>().join(" ");
+    let normalized: String = matched.split_whitespace().collect();
     let mut hasher = blake3::Hasher::new();
     hasher.update(rule_id.as_bytes());
     hasher.update(b"\0");
@@ -125,14 +139,20 @@ pub fn matched_text<'a>(source: &'a str, finding: &Finding) -> &'a str {
     source.get(finding.range.start_byte..finding.range.end_byte.min(source.len())).unwrap_or("")
 }
 
-/// Fingerprints for all findings of a file, with an occurrence index for identical ones.
-pub fn fingerprints(file: &ScannedFile) -> Vec<String> {
+/// Fingerprints for all findings of a file (path relative to `root`), with an occurrence index
+/// for identical ones. Baselines and SARIF's `primaryLocationLineHash` use these.
+pub fn fingerprints(file: &ScannedFile, root: &Path) -> Vec<String> {
+    fingerprints_of(&file.report.findings, file.source.as_deref().unwrap_or(""), &repo_path(file, root))
+}
+
+/// `fingerprints` for findings in `source`, a file at `path` relative to the repository root
+/// (the language server has no `ScannedFile`).
+pub fn fingerprints_of(findings: &[Finding], source: &str, path: &str) -> Vec<String> {
     let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    file.report
-        .findings
+    findings
         .iter()
         .map(|f| {
-            let base = fingerprint(&f.rule_id, &file.display, file.source.as_deref().map(|s| matched_text(s, f)).unwrap_or(""));
+            let base = fingerprint(&f.rule_id, path, matched_text(source, f));
             let n = seen.entry(base.clone()).or_default();
             *n += 1;
             format!("{base}:{}", *n - 1)
@@ -155,7 +175,7 @@ mod tests {
 
     #[test]
     fn fingerprint_ignores_whitespace_changes() {
-        assert_eq!(fingerprint("r", "a.py", "eval( x )"), fingerprint("r", "a.py", "eval(  x\n )"));
+        assert_eq!(fingerprint("r", "a.py", "eval( x )"), fingerprint("r", "a.py", "eval(x\n)"));
         assert_ne!(fingerprint("r", "a.py", "eval(x)"), fingerprint("r", "b.py", "eval(x)"));
     }
 }

@@ -79,13 +79,28 @@ pub fn rule_descriptor(rule: &Rule) -> Value {
     })
 }
 
+/// A relative path as a URI reference: RFC 3986 unreserved characters and `/` kept, the rest
+/// percent-encoded byte by byte.
+fn uri_reference(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for byte in path.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~' | b'/') {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
 pub fn render(report: &Report) -> String {
     let rules: Vec<&Rule> = report.catalog.rules().iter().collect();
     let index_of = |id: &str| rules.iter().position(|r| r.id() == id);
     let mut results = Vec::new();
     for file in report.files {
         let source = file.source.as_deref().unwrap_or("");
-        for (finding, print) in file.report.findings.iter().zip(fingerprints(file)) {
+        let uri = uri_reference(&super::repo_path(file, report.root));
+        for (finding, print) in file.report.findings.iter().zip(fingerprints(file, report.root)) {
             let start_line = line_text(source, finding.range.start.line);
             let end_line = line_text(source, finding.range.end.line);
             let mut result = json!({
@@ -94,7 +109,7 @@ pub fn render(report: &Report) -> String {
                 "message": { "text": finding.message },
                 "locations": [{
                     "physicalLocation": {
-                        "artifactLocation": { "uri": file.display, "uriBaseId": "%SRCROOT%" },
+                        "artifactLocation": { "uri": uri, "uriBaseId": "%SRCROOT%" },
                         "region": {
                             "startLine": finding.range.start.line + 1,
                             "startColumn": utf16_column(start_line, finding.range.start.column),
@@ -122,7 +137,7 @@ pub fn render(report: &Report) -> String {
                     .iter()
                     .map(|e| json!({ "deletedRegion": { "charOffset": source[..e.start_byte.min(source.len())].encode_utf16().count(), "charLength": source.get(e.start_byte..e.end_byte).map_or(0, |t| t.encode_utf16().count()) }, "insertedContent": { "text": super::redacted(file, &e.replacement) } }))
                     .collect();
-                result["fixes"] = json!([{ "description": { "text": fix.description }, "artifactChanges": [{ "artifactLocation": { "uri": file.display, "uriBaseId": "%SRCROOT%" }, "replacements": replacements }] }]);
+                result["fixes"] = json!([{ "description": { "text": fix.description }, "artifactChanges": [{ "artifactLocation": { "uri": uri, "uriBaseId": "%SRCROOT%" }, "replacements": replacements }] }]);
             }
             results.push(result);
         }
