@@ -284,15 +284,17 @@ pub fn one_finding_per_problem(catalog: &Catalog, mut findings: Vec<Finding>) ->
             .then(a.rule_id.cmp(&b.rule_id))
     });
     findings.dedup_by(|later, kept| later.range.start_byte == kept.range.start_byte && later.range.end_byte == kept.range.end_byte);
-    let superseded: Vec<bool> = findings
-        .iter()
-        .map(|f| {
-            findings.iter().any(|other| {
-                other.range.overlaps(&f.range)
-                    && catalog.get(&other.rule_id).is_some_and(|r| r.meta.supersedes.iter().any(|s| *s == f.rule_id))
-            })
-        })
-        .collect();
+    // Few rules supersede others: look around their findings only (sorted by start).
+    let mut superseded = vec![false; findings.len()];
+    for other in &findings {
+        let Some(rule) = catalog.get(&other.rule_id).filter(|r| !r.meta.supersedes.is_empty()) else { continue };
+        let candidates = findings.iter().enumerate().take_while(|(_, f)| f.range.start_byte <= other.range.end_byte);
+        for (i, f) in candidates {
+            if other.range.overlaps(&f.range) && rule.meta.supersedes.contains(&f.rule_id) {
+                superseded[i] = true;
+            }
+        }
+    }
     findings.into_iter().zip(superseded).filter(|(_, s)| !s).map(|(f, _)| f).collect()
 }
 

@@ -21,6 +21,8 @@ pub struct AnalysisOutput {
     pub tree: Option<Tree>,
     pub analysis: Analysis,
     pub memo: Option<Arc<ScanMemo>>,
+    /// Time spent parsing and scanning.
+    pub cost: std::time::Duration,
 }
 
 /// What the document knew before this version: its previous scan and the edits since.
@@ -42,7 +44,7 @@ pub fn analyse(
     version: i32,
     encoding: Encoding,
 ) -> AnalysisOutput {
-    let empty = |diagnostics| AnalysisOutput { tree: None, analysis: Analysis { version, findings: Arc::new(Vec::new()), diagnostics }, memo: None };
+    let empty = |diagnostics| AnalysisOutput { tree: None, analysis: Analysis { version, findings: Arc::new(Vec::new()), diagnostics }, memo: None, cost: Default::default() };
     let Some(language) = language else {
         // Other text files (`.env`, YAML, JSON, TOML, shell…): secrets only, through the same
         // engine entry point `assay check` uses. Messages carry only redacted values.
@@ -51,7 +53,7 @@ pub fn analyse(
         }
         let report = engine::scan_text(path, text, settings);
         let diagnostics = diagnostics(&report.findings, text, encoding, catalog);
-        return AnalysisOutput { tree: None, analysis: Analysis { version, findings: Arc::new(report.findings), diagnostics }, memo: None };
+        return AnalysisOutput { tree: None, analysis: Analysis { version, findings: Arc::new(report.findings), diagnostics }, memo: None, cost: Default::default() };
     };
     if text.len() as u64 > settings.max_file_size {
         let diagnostic = Diagnostic {
@@ -89,7 +91,7 @@ pub fn analyse(
             (started.elapsed() - scanned).as_secs_f64() * 1e3
         );
     }
-    AnalysisOutput { tree, analysis: Analysis { version, findings: Arc::new(report.findings), diagnostics }, memo: Some(Arc::new(memo)) }
+    AnalysisOutput { tree, analysis: Analysis { version, findings: Arc::new(report.findings), diagnostics }, memo: Some(Arc::new(memo)), cost: scanned }
 }
 
 /// `ASSAY_LOG_TIMINGS=1`: log each analysis' timings to stderr (the client's output panel).

@@ -108,12 +108,16 @@ pub struct Document {
     pub edit_log: Vec<(i32, ByteEdit)>,
     /// When an analysis of this document last finished (trees are kept for the most recent).
     pub last_analysed: Option<std::time::Instant>,
+    /// How long that analysis took (cheap ones are not debounced).
+    pub last_cost: std::time::Duration,
+    /// The version whose diagnostics were last pushed.
+    pub published: Option<i32>,
 }
 
 impl Document {
     pub fn new(path: PathBuf, language: Option<Language>, text: String, version: i32) -> Self {
         let lines = LineIndex::new(&text);
-        Document { path, language, text, version, lines, tree: None, analysis: None, memo: None, edit_log: Vec::new(), last_analysed: None }
+        Document { path, language, text, version, lines, tree: None, analysis: None, memo: None, edit_log: Vec::new(), last_analysed: None, last_cost: std::time::Duration::ZERO, published: None }
     }
 
     /// Keep a scan's memo for `version` unless a newer one is kept, and forget the edits it

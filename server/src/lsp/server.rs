@@ -316,6 +316,7 @@ impl Backend {
                 doc.analysis = Some(output.analysis.clone());
             }
             doc.last_analysed = Some(Instant::now());
+            doc.last_cost = output.cost;
         }
         keep_recent_trees(&mut docs);
         Some(output.analysis)
@@ -343,8 +344,15 @@ impl Backend {
         }
         let now = Instant::now();
         let typing = lock(&self.state.last_change).insert(uri.clone(), now).is_some_and(|prev| now - prev < Duration::from_millis(300));
-        let delay = if typing { Duration::from_millis(self.workspace().settings.debounce_ms.unwrap_or(30)) } else { Duration::ZERO };
-        let version = lock(&self.state.docs).get(&uri).map(|d| d.version);
+        let (version, last_cost) = lock(&self.state.docs).get(&uri).map_or((None, Duration::ZERO), |d| (Some(d.version), d.last_cost));
+        // Debounce typing only where analysing costs something: an incremental rescan of one
+        // function is cheaper than the keystrokes it would wait for. Either way one analysis
+        // per document runs at a time, and it takes the newest text.
+        let delay = if typing && last_cost >= CHEAP_ANALYSIS {
+            Duration::from_millis(self.workspace().settings.debounce_ms.unwrap_or(30))
+        } else {
+            Duration::ZERO
+        };
         let this = self.clone_handle();
         tokio::spawn(async move {
             if !delay.is_zero() {
@@ -354,8 +362,18 @@ impl Backend {
                 return; // a later change scheduled its own analysis
             }
             if let Some(analysis) = this.analyse_current(&uri).await {
-                let current = lock(&this.state.docs).get(&uri).map(|d| d.version);
-                if current == Some(analysis.version) {
+                let fresh = {
+                    let mut docs = lock(&this.state.docs);
+                    match docs.get_mut(&uri) {
+                        // Several waiting changes can end with the same analysis: publish it once.
+                        Some(doc) if doc.version == analysis.version && doc.published != Some(analysis.version) => {
+                            doc.published = Some(analysis.version);
+                            true
+                        }
+                        _ => false,
+                    }
+                };
+                if fresh {
                     this.client.publish_diagnostics(uri, analysis.diagnostics.clone(), Some(analysis.version)).await;
                 }
             }
@@ -453,6 +471,9 @@ impl Backend {
 /// takes about 25 bytes per byte of source; a document without one is parsed whole on its next
 /// change.
 const KEPT_TREES: usize = 8;
+
+/// Analyses faster than this are not debounced while the user types.
+const CHEAP_ANALYSIS: Duration = Duration::from_millis(20);
 
 fn keep_recent_trees(docs: &mut HashMap<Uri, Document>) {
     let mut with_trees: Vec<(Instant, &mut Document)> =
