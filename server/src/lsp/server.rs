@@ -231,9 +231,8 @@ impl Backend {
     }
 
     fn settings_for(workspace: &Workspace, path: &Path) -> (ScanSettings, Option<String>) {
-        let dir = path.parent().unwrap_or(Path::new("."));
-        let (mut settings, problem) = match workspace.resolver.for_dir(dir, &workspace.catalog) {
-            Ok(config) => ((*config.settings_for(path, &workspace.catalog)).clone(), None),
+        let (mut settings, problem) = match workspace.resolver.settings_for_file(path, &workspace.catalog) {
+            Ok(settings) => ((*settings).clone(), None),
             Err(e) => (ScanSettings::default(), Some(format!("configuration error: {e:#}"))),
         };
         if let Some(max) = workspace.settings.max_file_size {
@@ -532,7 +531,7 @@ impl LanguageServer for Backend {
 
     async fn initialized(&self, _: InitializedParams) {
         if self.caps().watch_files {
-            let watchers: Vec<Value> = ["**/assay.toml", "**/.assay.toml", "**/pyproject.toml", "**/*.scm"].iter().map(|g| json!({ "globPattern": g })).collect();
+            let watchers: Vec<Value> = ["**/assay.toml", "**/.assay.toml", "**/*.scm", "**/pyproject.toml", "**/requirements*.txt", "**/setup.cfg", "**/setup.py", "**/Pipfile", "**/Cargo.toml"].iter().map(|g| json!({ "globPattern": g })).collect();
             let registration = Registration {
                 id: "assay-config-watch".into(),
                 method: "workspace/didChangeWatchedFiles".into(),
