@@ -110,10 +110,8 @@ fn finding(rule: &str, default: Severity, node: Node, message: String, settings:
 fn check_python(path: &Path, src: &[u8], root: Node, project: Option<&PythonDeclared>, settings: &ScanSettings, out: &mut Vec<Finding>) {
     let test_file = super::semantics::python::is_test_path(path);
     let mut seen = HashSet::new();
+    // Each module is reported once per file, at its first import that is reported.
     for r in python::imports(root, src) {
-        if !seen.insert(r.name.clone()) {
-            continue;
-        }
         let top = r.name.split('.').next().unwrap_or_default();
         let target = project.and_then(|p| p.target);
         if names::is_python_stdlib(top, target) || is_sibling_module(path, top) || is_inside_package(path, top) {
@@ -128,7 +126,9 @@ fn check_python(path: &Path, src: &[u8], root: Node, project: Option<&PythonDecl
             let message = format!(
                 "`{top}` is one or two letters away from the popular package `{popular}` but is not it: a likely typosquat or hallucinated name; check the spelling before installing anything"
             );
-            out.extend(finding(RULE_PY_TYPOSQUAT, Severity::Error, r.node, message, settings));
+            if seen.insert(top.to_string()) {
+                out.extend(finding(RULE_PY_TYPOSQUAT, Severity::Error, r.node, message, settings));
+            }
             continue;
         }
         let Some(p) = project else { continue };
@@ -149,7 +149,9 @@ fn check_python(path: &Path, src: &[u8], root: Node, project: Option<&PythonDecl
             "{why} no dependency in {} provides it{installed}: declare the package, or if the name was invented by an assistant, remove the import — a hallucinated name can be registered by an attacker",
             p.manifests.join(", ")
         );
-        out.extend(finding(RULE_PY_UNDECLARED, Severity::Warning, r.node, message, settings));
+        if seen.insert(top.to_string()) {
+            out.extend(finding(RULE_PY_UNDECLARED, Severity::Warning, r.node, message, settings));
+        }
     }
 }
 
@@ -211,14 +213,13 @@ fn check_rust(path: &Path, src: &[u8], root: Node, project: Option<&RustDeclared
         if project.is_some_and(|p| p.local_modules.contains(name) || p.lib_name.as_deref() == Some(name)) {
             continue;
         }
-        if !seen.insert(name.to_string()) {
-            continue;
-        }
         if let Some(popular) = names::crates().typosquat_of(name) {
             let message = format!(
-                "crate `{name}` is one or two letters away from the popular crate `{popular}` but is not it: a likely typosquat or hallucinated name; check the spelling before adding it to Cargo.toml"
+                "crate `{name}` is one letter away from the popular crate `{popular}` but is not it: a likely typosquat or hallucinated name; check the spelling before adding it to Cargo.toml"
             );
-            out.extend(finding(RULE_RS_TYPOSQUAT, Severity::Error, r.node, message, settings));
+            if seen.insert(name.to_string()) {
+                out.extend(finding(RULE_RS_TYPOSQUAT, Severity::Error, r.node, message, settings));
+            }
             continue;
         }
         let declared = project.map(|p| rust_declared(name, p, role, r.test_code || test_file));
@@ -239,7 +240,10 @@ fn check_rust(path: &Path, src: &[u8], root: Node, project: Option<&RustDeclared
                 p.root.join("Cargo.toml").file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
             ),
         };
-        out.extend(finding(RULE_RS_UNDECLARED, Severity::Warning, r.node, message, settings));
+        // Each crate is reported once per file, at its first use that is reported.
+        if seen.insert(name.to_string()) {
+            out.extend(finding(RULE_RS_UNDECLARED, Severity::Warning, r.node, message, settings));
+        }
     }
 }
 

@@ -90,13 +90,20 @@ fn push<'t>(file: &mut RustFile<'t>, head: Node<'t>, src: &[u8], in_code: bool) 
     file.references.push(Reference { name: name.to_string(), node: head, guarded: in_code, test_code: in_test_code(head, src) });
 }
 
-/// A glob import (`use crate::prelude::*`, `use tracing_mock::*`) — but not `use super::*` in a
-/// module written inline, whose parent is this same file — may bring modules into scope.
+/// A glob import (`use crate::prelude::*`, `use tracing_mock::*`) may bring modules into scope;
+/// not `use super::*` in a module written inline (its parent is this same file), an enum's
+/// variants or a standard-library prelude.
 fn is_glob(arg: Node, src: &[u8]) -> bool {
     if arg.kind() != "use_wildcard" {
         return false;
     }
-    !(text(arg, src).trim() == "super::*" && has_ancestor(arg, "mod_item"))
+    let t = text(arg, src).trim();
+    if t == "super::*" && has_ancestor(arg, "mod_item") {
+        return false;
+    }
+    // `use Mode::*` brings enum variants; `use std::io::prelude::*` traits.
+    let head = t.split("::").next().unwrap_or("");
+    !(head.starts_with(|c: char| c.is_uppercase()) || matches!(head, "std" | "core" | "alloc"))
 }
 
 fn has_ancestor(node: Node, kind: &str) -> bool {
