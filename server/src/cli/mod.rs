@@ -1,6 +1,7 @@
 //! Command-line interface: argument parsing and dispatch. Each command lives in its own module.
 
 pub mod check;
+pub mod prompt_cmd;
 pub mod rules_cmd;
 pub mod test_cmd;
 
@@ -31,6 +32,9 @@ pub enum Command {
         /// A rule id, as shown in brackets after a finding's severity.
         rule: String,
     },
+    /// Print (or --write into AGENTS.md, CLAUDE.md, … or --check) security instructions for AI
+    /// assistants, specific to this project's languages, frameworks and findings.
+    Prompt(prompt_cmd::PromptArgs),
     /// Run the language server over standard input and output.
     Lsp {
         /// Accepted and ignored: stdio is the only transport (VS Code's client adds this flag).
@@ -63,6 +67,7 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Check(args) => check::run(args),
+        Command::Prompt(args) => prompt_cmd::run(args),
         Command::Lsp { stdio: _ } => Ok(ExitCode::from(crate::lsp::run() as u8)),
         Command::Rules { format } => rules_cmd::list(format),
         Command::Explain { rule } => rules_cmd::explain(&rule),

@@ -166,6 +166,7 @@ fn read_python_project(root: &Path) -> Option<PythonDeclared> {
     }
     // What the declared distributions install with them is real too (not reported): close the
     // set over the installed metadata and the compiled-in table.
+    p.direct = p.dists.clone();
     let mut pending: Vec<String> = p.dists.iter().cloned().collect();
     while let Some(dist) = pending.pop() {
         let mut next = python_requires(&dist);

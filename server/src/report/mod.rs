@@ -2,6 +2,7 @@
 //! metadata, never how findings were made.
 
 pub mod json;
+pub mod prompt;
 pub mod sarif;
 pub mod text;
 

@@ -34,8 +34,10 @@ pub struct PythonDeclared {
     pub root: PathBuf,
     /// Manifest file names, for messages (`pyproject.toml, requirements.txt`).
     pub manifests: Vec<String>,
-    /// Declared distributions, PEP 503-normalized.
+    /// Declared distributions, PEP 503-normalized, and what well-known ones install with them.
     pub dists: HashSet<String>,
+    /// Only the distributions the manifests name.
+    pub direct: HashSet<String>,
     /// Top-level module names the project itself provides (files and packages anywhere in it).
     pub local_modules: HashSet<String>,
     /// From an installed virtualenv: top-level module → distributions that install it.
