@@ -135,3 +135,24 @@ fn a_manifest_change_is_seen_on_the_next_run_despite_the_cache() {
     std::fs::write(root.join("requirements.txt"), "flask\nhttpx\n").unwrap();
     assert_eq!(run(), 0, "the cached result must not survive a manifest change");
 }
+
+#[test]
+fn cargo_metadata_supplies_library_names_the_table_does_not_know() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("odd/src")).unwrap();
+    std::fs::create_dir_all(root.join("app/src")).unwrap();
+    std::fs::write(root.join("odd/Cargo.toml"), "[package]\nname = \"odd-package\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[lib]\nname = \"strange\"\n").unwrap();
+    std::fs::write(root.join("odd/src/lib.rs"), "pub fn x() {}\n").unwrap();
+    std::fs::write(root.join("app/Cargo.toml"), "[package]\nname = \"app\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[dependencies]\nodd-package = { path = \"../odd\" }\n").unwrap();
+    std::fs::write(root.join("app/src/lib.rs"), "use strange::x;\npub fn y() { x() }\n").unwrap();
+    let lock = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into())).current_dir(root.join("app")).args(["generate-lockfile", "--offline"]).output().unwrap();
+    assert!(lock.status.success(), "{}", String::from_utf8_lossy(&lock.stderr));
+    let found = findings(&root.join("app"), &[]);
+    assert!(found.is_empty(), "cargo metadata maps odd-package to its library `strange`: {found:?}");
+    // Without a lock file (so no cargo metadata), only the compiled-in table is left.
+    std::fs::remove_file(root.join("app/Cargo.lock")).unwrap();
+    let found = findings(&root.join("app"), &[]);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(!root.join("app/Cargo.lock").exists(), "assay must never write a lock file");
+}

@@ -87,7 +87,8 @@ impl ManifestCache {
     }
 
     /// Package name → library name of every package in the dependency graph, from
-    /// `cargo metadata --offline` (None when cargo is missing or cannot resolve offline).
+    /// `cargo metadata --offline --locked` (None when cargo is missing, there is no Cargo.lock or
+    /// it cannot resolve offline; `--locked` so that a lock file is never written).
     fn cargo_lib_names(&self, root: &Path) -> Option<HashMap<String, String>> {
         if let Some(found) = self.lib_names.lock().unwrap().get(root) {
             return found.clone();
@@ -108,7 +109,7 @@ fn find_up(dir: &Path, is_root: impl Fn(&Path) -> bool) -> Option<PathBuf> {
 
 fn run_cargo_metadata(root: &Path) -> Option<HashMap<String, String>> {
     let output = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
-        .args(["metadata", "--offline", "--format-version", "1"])
+        .args(["metadata", "--offline", "--locked", "--format-version", "1"])
         .current_dir(root)
         .env("CARGO_NET_OFFLINE", "true")
         .stdin(std::process::Stdio::null())
