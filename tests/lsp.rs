@@ -1376,3 +1376,19 @@ fn logs_go_to_stderr_and_stdout_carries_only_frames() {
         assert!(r["method"].is_string(), "{r}");
     }
 }
+
+#[test]
+fn a_manifest_change_rechecks_undeclared_imports() {
+    let ws = Workspace::new();
+    ws.write("requirements.txt", "flask==3.0.3\n");
+    let mut s = Server::start(ws, Init::default());
+    let doc = s.open("app.py", "import flask\nimport httpx\n");
+    assert_eq!(codes(&s.pushed(&doc)), vec!["py-undeclared-import"]);
+    s.drain(Duration::from_millis(200));
+    s.ws.write("requirements.txt", "flask==3.0.3\nhttpx==0.27.0\n");
+    let changed = s.ws.uri("requirements.txt");
+    s.notify("workspace/didChangeWatchedFiles", json!({ "changes": [{ "uri": changed, "type": 2 }] }));
+    let uri = doc.uri.clone();
+    let p = s.wait_for_notification("textDocument/publishDiagnostics", TIMEOUT, |p| p["uri"] == uri.as_str());
+    assert!(p["diagnostics"].as_array().unwrap().is_empty(), "httpx is declared now: {p}");
+}

@@ -188,7 +188,8 @@ impl Popular {
         if self.known.contains(&key) {
             return None;
         }
-        let max = max_distance(key.chars().count())?.min(self.max_edits);
+        // Plugin families (`flask_mail`, `flask_magic`) differ in a short word: one edit there.
+        let max = max_distance(key.chars().count())?.min(if key.contains('_') { 1 } else { self.max_edits });
         let squashed = key.replace(['_', '-'], "");
         let mut best: Option<(usize, &str)> = None;
         for target in &self.targets {
@@ -280,8 +281,8 @@ pub fn osa_distance(a: &str, b: &str) -> usize {
     for (i, row) in d.iter_mut().enumerate() {
         row[0] = i;
     }
-    for j in 0..=m {
-        d[0][j] = j;
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
     }
     for i in 1..=n {
         for j in 1..=m {
@@ -312,6 +313,9 @@ mod tests {
         assert_eq!(pypi().typosquat_of("reqeusts"), Some("requests"));
         assert_eq!(pypi().typosquat_of("requests"), None);
         assert_eq!(pypi().typosquat_of("numpyy"), Some("numpy"));
+        assert_eq!(pypi().typosquat_of("tensorflw"), Some("tensorflow"));
+        assert_eq!(pypi().typosquat_of("beautifulsop"), Some("beautifulsoup4"));
+        assert_eq!(pypi().typosquat_of("flask_magic"), None, "two edits inside a plugin family's word");
         assert_eq!(pypi().typosquat_of("yaml"), None);
         assert_eq!(pypi().typosquat_of("dateutil"), None);
         assert_eq!(crates().typosquat_of("serde_jsno"), Some("serde_json"));
