@@ -89,12 +89,16 @@ impl ManifestCache {
     /// Package name → library name of every package in the dependency graph, from
     /// `cargo metadata --offline --locked` (None when cargo is missing, there is no Cargo.lock or
     /// it cannot resolve offline; `--locked` so that a lock file is never written).
+    ///
+    /// Run once per workspace: the folder of the nearest `Cargo.lock` (without one, `--locked`
+    /// would fail anyway, so cargo is not started at all).
     fn cargo_lib_names(&self, root: &Path) -> Option<HashMap<String, String>> {
-        if let Some(found) = self.lib_names.lock().unwrap().get(root) {
+        let workspace = find_up(root, |d| d.join("Cargo.lock").is_file())?;
+        if let Some(found) = self.lib_names.lock().unwrap().get(&workspace) {
             return found.clone();
         }
-        let names = run_cargo_metadata(root);
-        self.lib_names.lock().unwrap().insert(root.to_path_buf(), names.clone());
+        let names = run_cargo_metadata(&workspace);
+        self.lib_names.lock().unwrap().insert(workspace, names.clone());
         names
     }
 }

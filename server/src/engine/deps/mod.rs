@@ -86,6 +86,9 @@ struct Reference<'t> {
 
 /// The dependency findings of one file (not yet suppressed; disabled rules already left out).
 pub fn check(language: Language, path: &Path, src: &[u8], root: Node, settings: &ScanSettings) -> Vec<Finding> {
+    if [RULE_PY_UNDECLARED, RULE_PY_TYPOSQUAT, RULE_RS_UNDECLARED, RULE_RS_TYPOSQUAT].iter().all(|r| settings.disabled.contains(*r)) {
+        return Vec::new();
+    }
     let project = settings.dependencies.as_deref();
     let mut out = Vec::new();
     match language {
