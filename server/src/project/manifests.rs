@@ -163,6 +163,10 @@ fn read_python_project(root: &Path) -> Option<PythonDeclared> {
             }
         }
     }
+    // A setup.py / setup.cfg project is built by setuptools, which its setup.py imports.
+    if files.iter().any(|f| f == "setup.py" || f == "setup.cfg") {
+        p.dists.insert("setuptools".to_string());
+    }
     p.manifests = files;
     p.local_modules = python_local_modules(root);
     let mut requires = HashMap::new();
