@@ -1468,3 +1468,19 @@ fn baseline_from_the_client_setting_or_the_config_hides_known_findings() {
         assert!(!titles.iter().any(|t| t.contains(EVAL)), "{titles:?}");
     }
 }
+
+#[test]
+fn a_manifest_change_rechecks_undeclared_imports() {
+    let ws = Workspace::new();
+    ws.write("requirements.txt", "flask==3.0.3\n");
+    let mut s = Server::start(ws, Init::default());
+    let doc = s.open("app.py", "import flask\nimport httpx\n");
+    assert_eq!(codes(&s.pushed(&doc)), vec!["py-undeclared-import"]);
+    s.drain(Duration::from_millis(200));
+    s.ws.write("requirements.txt", "flask==3.0.3\nhttpx==0.27.0\n");
+    let changed = s.ws.uri("requirements.txt");
+    s.notify("workspace/didChangeWatchedFiles", json!({ "changes": [{ "uri": changed, "type": 2 }] }));
+    let uri = doc.uri.clone();
+    let p = s.wait_for_notification("textDocument/publishDiagnostics", TIMEOUT, |p| p["uri"] == uri.as_str());
+    assert!(p["diagnostics"].as_array().unwrap().is_empty(), "httpx is declared now: {p}");
+}

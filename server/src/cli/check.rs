@@ -159,7 +159,7 @@ fn setup(args: &CheckArgs) -> Result<Setup> {
         no_foreign_suppressions: args.no_foreign_suppressions,
         severity: Default::default(),
     };
-    let resolver = ConfigResolver::new(args.config.as_deref(), &cwd, &catalog, overrides)?;
+    let resolver = ConfigResolver::new(args.config.as_deref(), &cwd, &catalog, overrides)?.with_cargo_metadata();
     Ok(Setup { cwd, roots, catalog, resolver })
 }
 
@@ -347,7 +347,7 @@ fn check_stdin(args: &CheckArgs, catalog: &Catalog, resolver: &ConfigResolver, c
     std::io::stdin().read_to_end(&mut bytes).context("cannot read standard input")?;
     let path = cwd.join(name);
     let config = resolver.for_dir(path.parent().unwrap_or(cwd), catalog)?;
-    let settings = config.settings_for(&path, catalog);
+    let settings = resolver.settings_for_file(&path, catalog)?;
     let report = engine::scan_bytes(catalog, &path, &bytes, &settings);
     let source: Option<Arc<str>> = Some(String::from_utf8_lossy(&bytes).into_owned().into());
     let mut file = ScannedFile { path: path.clone(), display: project::display_path(&path, cwd), report, source };
@@ -519,8 +519,7 @@ fn fix_file(file: &mut ScannedFile, catalog: &Catalog, resolver: &ConfigResolver
         return Ok(0);
     }
     write_atomically(&file.path, new_text.as_bytes()).with_context(|| format!("cannot write fixes to {}", file.display))?;
-    let config = resolver.for_dir(file.path.parent().unwrap_or(Path::new(".")), catalog)?;
-    file.report = engine::scan_bytes(catalog, &file.path, new_text.as_bytes(), &config.settings_for(&file.path, catalog));
+    file.report = engine::scan_bytes(catalog, &file.path, new_text.as_bytes(), &*resolver.settings_for_file(&file.path, catalog)?);
     file.source = Some(new_text.into());
     Ok(fixed)
 }

@@ -1,6 +1,7 @@
 //! Command-line interface: argument parsing and dispatch. Each command lives in its own module.
 
 pub mod check;
+pub mod prompt_cmd;
 pub mod rules_cmd;
 pub mod test_cmd;
 
@@ -47,6 +48,9 @@ pub enum Command {
         /// A rule id, as shown in brackets after a finding's severity.
         rule: String,
     },
+    /// Print (or --write into AGENTS.md, CLAUDE.md, … or --check) security instructions for AI
+    /// assistants, specific to this project's languages, frameworks and findings.
+    Prompt(prompt_cmd::PromptArgs),
     /// Run the language server over standard input and output.
     Lsp {
         /// Accepted and ignored: stdio is the only transport (VS Code's client adds this flag).
@@ -87,6 +91,7 @@ pub fn main() -> ExitCode {
             args.no_progress = false;
             check::record_baseline(args, output)
         }
+        Command::Prompt(args) => prompt_cmd::run(args),
         Command::Lsp { stdio: _ } => Ok(ExitCode::from(crate::lsp::run() as u8)),
         Command::Rules { format } => rules_cmd::list(format),
         Command::Explain { rule } => rules_cmd::explain(&rule),

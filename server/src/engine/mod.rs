@@ -4,6 +4,7 @@
 pub mod catalog;
 pub mod context;
 pub mod dataflow;
+pub mod deps;
 pub mod finding;
 pub mod fix;
 pub mod fixtures;
@@ -20,6 +21,7 @@ pub mod suppress;
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
+use std::sync::Arc;
 
 use tree_sitter::{Parser, Tree};
 
@@ -39,6 +41,9 @@ pub struct ScanSettings {
     /// Honour `# nosec` and `# nosemgrep` as suppressions of every assay rule on that line.
     pub honor_foreign_suppressions: bool,
     pub max_file_size: u64,
+    /// What the manifests of the file's project declare (None: no project, or not looked up),
+    /// for the dependency checks.
+    pub dependencies: Option<Arc<deps::ProjectDeps>>,
 }
 
 impl Default for ScanSettings {
@@ -48,6 +53,7 @@ impl Default for ScanSettings {
             severity_overrides: HashMap::new(),
             honor_foreign_suppressions: true,
             max_file_size: DEFAULT_MAX_FILE_SIZE,
+            dependencies: None,
         }
     }
 }
@@ -298,6 +304,7 @@ pub fn scan_source_after(
             findings.push(finding);
         }
     }
+    findings.extend(deps::check(language, path, text.as_bytes(), root, settings));
     secret_spans.extend(query_secrets.iter().map(|(_, _, span)| *span));
     secret_spans.sort_by_key(|s| (s.start_byte, s.end_byte));
     secret_spans.dedup();

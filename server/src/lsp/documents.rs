@@ -140,6 +140,7 @@ impl Document {
     /// Rules or settings changed: nothing computed before can be reused.
     pub fn forget_analysis(&mut self) {
         self.analysis = None;
+        self.published = None;
         self.memo = None;
         self.edit_log.clear();
     }

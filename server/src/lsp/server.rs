@@ -245,9 +245,8 @@ impl Backend {
     }
 
     fn settings_for(workspace: &Workspace, path: &Path) -> (ScanSettings, Option<String>) {
-        let dir = path.parent().unwrap_or(Path::new("."));
-        let (mut settings, problem) = match workspace.resolver.for_dir(dir, &workspace.catalog) {
-            Ok(config) => ((*config.settings_for(path, &workspace.catalog)).clone(), None),
+        let (mut settings, problem) = match workspace.resolver.settings_for_file(path, &workspace.catalog) {
+            Ok(settings) => ((*settings).clone(), None),
             Err(e) => (ScanSettings::default(), Some(format!("configuration error: {e:#}"))),
         };
         if let Some(max) = workspace.settings.max_file_size {
@@ -574,7 +573,11 @@ impl LanguageServer for Backend {
 
     async fn initialized(&self, _: InitializedParams) {
         if self.caps().watch_files {
-            let watchers: Vec<Value> = ["**/assay.toml", "**/.assay.toml", "**/pyproject.toml", "**/*.scm", "**/.assay-baseline.json", "**/.git/HEAD", "**/.git/refs/heads/**"].iter().map(|g| json!({ "globPattern": g })).collect();
+            let watched = [
+                "**/assay.toml", "**/.assay.toml", "**/*.scm", "**/pyproject.toml", "**/requirements*.txt", "**/setup.cfg", "**/setup.py",
+                "**/Pipfile", "**/Cargo.toml", "**/.assay-baseline.json", "**/.git/HEAD", "**/.git/refs/heads/**",
+            ];
+            let watchers: Vec<Value> = watched.iter().map(|g| json!({ "globPattern": g })).collect();
             let registration = Registration {
                 id: "assay-config-watch".into(),
                 method: "workspace/didChangeWatchedFiles".into(),

@@ -113,5 +113,6 @@ fn settings_fingerprint(settings: &ScanSettings) -> String {
     disabled.sort();
     let mut overrides: Vec<_> = settings.severity_overrides.iter().collect();
     overrides.sort();
-    format!("{disabled:?}{overrides:?}{}{}", settings.honor_foreign_suppressions, settings.max_file_size)
+    let dependencies = settings.dependencies.as_ref().map_or("", |d| d.fingerprint.as_str());
+    format!("{disabled:?}{overrides:?}{}{}{dependencies}", settings.honor_foreign_suppressions, settings.max_file_size)
 }

@@ -236,6 +236,7 @@ impl Config {
             severity_overrides,
             honor_foreign_suppressions: file.honor_foreign_suppressions.unwrap_or(true) && !overrides.no_foreign_suppressions,
             max_file_size: file.max_file_size.unwrap_or(DEFAULT_MAX_FILE_SIZE),
+            dependencies: None,
         };
         let mut exclude_globs: Vec<String> = file.exclude.clone().unwrap_or_else(|| DEFAULT_EXCLUDES.iter().map(|s| s.to_string()).collect());
         exclude_globs.extend(file.extend_exclude.clone().unwrap_or_default());
@@ -296,6 +297,7 @@ pub struct ConfigResolver {
     fallback: Arc<Config>,
     by_dir: std::sync::Mutex<HashMap<PathBuf, Arc<Config>>>,
     overrides: Overrides,
+    manifests: super::manifests::ManifestCache,
 }
 
 impl ConfigResolver {
@@ -310,7 +312,33 @@ impl ConfigResolver {
             None => None,
         };
         let fallback = Arc::new(Config::build(cwd.to_path_buf(), ConfigFile::default(), Vec::new(), catalog, &overrides)?);
-        Ok(ConfigResolver { explicit, fallback, by_dir: Default::default(), overrides })
+        Ok(ConfigResolver { explicit, fallback, by_dir: Default::default(), overrides, manifests: Default::default() })
+    }
+
+    /// Also read library names from `cargo metadata --offline` (slow: for `assay check`, not
+    /// for the editor).
+    pub fn with_cargo_metadata(mut self) -> Self {
+        self.manifests = super::manifests::ManifestCache::new(true);
+        self
+    }
+
+    /// The settings for one file (absolute path): its config's, narrowed by per-file ignores,
+    /// with the dependencies its project's manifests declare.
+    pub fn settings_for_file(&self, path: &Path, catalog: &Catalog) -> Result<Arc<ScanSettings>> {
+        let config = self.for_dir(path.parent().unwrap_or(Path::new(".")), catalog)?;
+        let settings = config.settings_for(path, catalog);
+        let dependency_rules = [crate::engine::deps::RULE_PY_UNDECLARED, crate::engine::deps::RULE_RS_UNDECLARED];
+        if dependency_rules.iter().all(|r| settings.disabled.contains(*r)) {
+            return Ok(settings);
+        }
+        match self.manifests.for_file(path) {
+            Some(deps) => {
+                let mut settings = (*settings).clone();
+                settings.dependencies = Some(deps);
+                Ok(Arc::new(settings))
+            }
+            None => Ok(settings),
+        }
     }
 
     /// The config governing files in `dir` (absolute).

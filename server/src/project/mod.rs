@@ -5,6 +5,7 @@ pub mod baseline;
 pub mod cache;
 pub mod changes;
 pub mod config;
+pub mod manifests;
 pub mod review;
 pub mod walk;
 
@@ -83,12 +84,10 @@ pub fn scan_files(files: &[PathBuf], request: &ScanRequest) -> Vec<ScannedFile> 
 }
 
 fn scan_one(path: &Path, request: &ScanRequest) -> Result<(FileReport, Option<Arc<str>>), Notice> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let config = request
+    let settings = request
         .resolver
-        .for_dir(dir, request.catalog)
+        .settings_for_file(path, request.catalog)
         .map_err(|e| Notice { kind: NoticeKind::Config, message: format!("configuration error: {e:#}") })?;
-    let settings = config.settings_for(path, request.catalog);
     // Binary files, lock files and minified bundles (by name) are not even read.
     if let Some(notice) = engine::skip_by_path(path) {
         return Err(notice);

@@ -4,6 +4,7 @@
 pub mod github;
 pub mod gitlab;
 pub mod json;
+pub mod prompt;
 pub mod sarif;
 pub mod text;
 

@@ -7,6 +7,12 @@ import numpy as np
 import torch
 from langchain_community.embeddings import HuggingFaceEmbeddings
 from langchain_community.vectorstores import FAISS
+from sentence_transformer import SentenceTransformer  # expect: hallucinated-import
+
+try:
+    import ujson as fastjson  # safe: optional speed-up, guarded by ImportError
+except ImportError:
+    import json as fastjson
 
 INDEX_DIR = os.environ.get("INDEX_DIR", "/srv/snapshare/index")
 

@@ -59,3 +59,13 @@ pub fn current_pid() -> i32 {
     // SAFETY: getpid has no preconditions and cannot fail.
     unsafe { libc::getpid() } // safe: SAFETY comment, trivial FFI call
 }
+
+/// Strips markup from a document title before it is shown in listings.
+pub fn clean_title(title: &str) -> String {
+    html_sanitizer_rs::clean(title) // expect: hallucinated-import
+}
+
+/// Hex digest of a document, for deduplication.
+pub fn content_digest(data: &[u8]) -> String {
+    hex::encode(<sha2::Sha256 as sha2::Digest>::digest(data)) // safe: sha2 and hex are declared
+}
