@@ -246,8 +246,14 @@ fn called_names<'s>(language: Language, unit: Node, src: &'s [u8]) -> Vec<&'s st
 
 /// Units defining a function of this name (found by the `def NAME` / `fn NAME` text).
 fn definitions_named<'t>(language: Language, root: Node<'t>, src: &[u8], name: &str) -> Vec<Node<'t>> {
+    let keyword = match language {
+        Language::Python => "def ",
+        Language::Rust => "fn ",
+    };
+    let needle = format!("{keyword}{name}");
     let mut out = Vec::new();
-    for at in identifier_occurrences(src, name) {
+    let definitions = identifier_occurrences(src, &needle).map(|at| at + keyword.len());
+    for at in definitions {
         let Some(node) = root.descendant_for_byte_range(at, at + name.len()) else { continue };
         let Some(parent) = node.parent() else { continue };
         let is_definition = language.unit_kinds().contains(&parent.kind()) && parent.child_by_field_name("name") == Some(node);

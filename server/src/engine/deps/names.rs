@@ -170,6 +170,9 @@ fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
     text.lines().map(str::trim_end).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
+/// Bound on remembered typosquat answers (a long-running server sees many names).
+const MAX_REMEMBERED_ANSWERS: usize = 100_000;
+
 /// Popular names of one ecosystem as the code spells them (import names, crate idents).
 pub struct Popular {
     /// Every name known to be a real, widely used package: never reported as a typosquat.
@@ -178,12 +181,29 @@ pub struct Popular {
     targets: Vec<String>,
     /// The most edits that still count as imitation (for long names; short ones get fewer).
     max_edits: usize,
+    /// Answers so far, by name (index into `targets`): the editor asks about the same imports
+    /// on every keystroke, and each answer measures the name against thousands of targets.
+    answers: std::sync::Mutex<std::collections::HashMap<String, Option<usize>>>,
 }
 
 impl Popular {
     /// The closest popular name within the typosquat distance of `name`, if `name` is not
     /// itself a known package.
     pub fn typosquat_of(&self, name: &str) -> Option<&str> {
+        let cached = self.answers.lock().ok().and_then(|a| a.get(name).copied());
+        let answer = cached.unwrap_or_else(|| {
+            let answer = self.closest_target(name);
+            if let Ok(mut answers) = self.answers.lock() {
+                if answers.len() < MAX_REMEMBERED_ANSWERS {
+                    answers.insert(name.to_string(), answer);
+                }
+            }
+            answer
+        });
+        answer.map(|i| self.targets[i].as_str())
+    }
+
+    fn closest_target(&self, name: &str) -> Option<usize> {
         let key = name.to_lowercase();
         if self.known.contains(&key) {
             return None;
@@ -191,8 +211,8 @@ impl Popular {
         // Plugin families (`flask_mail`, `flask_magic`) differ in a short word: one edit there.
         let max = max_distance(key.chars().count())?.min(if key.contains('_') { 1 } else { self.max_edits });
         let squashed = key.replace(['_', '-'], "");
-        let mut best: Option<(usize, &str)> = None;
-        for target in &self.targets {
+        let mut best: Option<(usize, usize)> = None;
+        for (index, target) in self.targets.iter().enumerate() {
             if target.len().abs_diff(key.len()) > max {
                 continue;
             }
@@ -202,10 +222,10 @@ impl Popular {
             }
             let d = osa_distance(&key, target);
             if d > 0 && d <= max && best.is_none_or(|(b, _)| d < b) {
-                best = Some((d, target));
+                best = Some((d, index));
             }
         }
-        best.map(|(_, t)| t)
+        best.map(|(_, i)| i)
     }
 
     pub fn is_known(&self, name: &str) -> bool {
@@ -252,7 +272,7 @@ pub fn pypi() -> &'static Popular {
         known.extend(PYTHON_OTHER_KNOWN.iter().map(|s| s.to_lowercase()));
         targets.sort();
         targets.dedup();
-        Popular { known, targets, max_edits: 2 }
+        Popular { known, targets, max_edits: 2, answers: Default::default() }
     })
 }
 
@@ -267,7 +287,7 @@ pub fn crates() -> &'static Popular {
         targets.dedup();
         let mut known: HashSet<String> = targets.iter().cloned().collect();
         known.extend(RUST_BUILTIN_CRATES.iter().map(|s| s.to_string()));
-        Popular { known, targets, max_edits: 1 }
+        Popular { known, targets, max_edits: 1, answers: Default::default() }
     })
 }
 

@@ -34,12 +34,23 @@ pub(super) fn imports<'t>(root: Node<'t>, src: &[u8]) -> Vec<Reference<'t>> {
             "future_import_statement" => continue,
             _ => {}
         }
+        // Imports are statements: skip expressions (most of a file).
         let mut cursor = node.walk();
-        let children: Vec<Node> = node.named_children(&mut cursor).collect();
+        let children: Vec<Node> = node.named_children(&mut cursor).filter(|c| holds_statements(c.kind())).collect();
         stack.extend(children.into_iter().rev());
     }
     out.sort_by_key(|r| r.node.start_byte());
     out
+}
+
+/// Statements and the nodes that nest them, where an import can be.
+fn holds_statements(kind: &str) -> bool {
+    kind.ends_with("_statement")
+        || matches!(
+            kind,
+            "block" | "function_definition" | "class_definition" | "decorated_definition" | "elif_clause" | "else_clause" | "except_clause"
+                | "except_group_clause" | "finally_clause" | "case_clause"
+        )
 }
 
 fn is_guarded(node: Node, src: &[u8]) -> bool {
