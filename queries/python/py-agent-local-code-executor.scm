@@ -12,23 +12,23 @@
   arguments: (argument_list
     (keyword_argument
       name: (identifier) @kw
-      value: (dictionary (pair key: (string) @key value: (false))) @flag))
+      value: (dictionary (pair key: (string) @key value: (false))) @flag @match))
   (#eq? @kw "code_execution_config")
-  (#match? @key "^['\"]use_docker['\"]$")) @match
+  (#match? @key "^['\"]use_docker['\"]$"))
 
 ; crewAI code_execution_mode="unsafe", CodeInterpreterTool(unsafe_mode=True)
 (call
   function: (_) @callee
-  arguments: (argument_list (keyword_argument name: (identifier) @kw value: (_) @value) @flag)
+  arguments: (argument_list (keyword_argument name: (identifier) @kw value: (_) @value) @flag @match)
   (#any-of? @kw "code_execution_mode" "unsafe_mode")
-  (#match? @value "^(True|['\"]unsafe['\"])$")) @match
+  (#match? @value "^(True|['\"]unsafe['\"])$"))
 
 ; smolagents CodeAgent(additional_authorized_imports=["*"])
 (call
   function: (_) @callee
-  arguments: (argument_list (keyword_argument name: (identifier) @kw value: (list (string) @value)) @flag)
+  arguments: (argument_list (keyword_argument name: (identifier) @kw value: (list (string) @value)) @flag @match)
   (#eq? @kw "additional_authorized_imports")
-  (#match? @value "^['\"]\\*['\"]$")) @match
+  (#match? @value "^['\"]\\*['\"]$"))
 
 ; Open Interpreter: interpreter.auto_run = True
 (assignment

@@ -3,8 +3,8 @@
 ; with no way out.
 (call
   function: (_) @callee
-  arguments: (argument_list (keyword_argument name: (identifier) @kw value: (none)) @flag)
-  (#any-of? @kw "max_iterations" "max_steps" "max_turns" "max_consecutive_auto_reply" "max_execution_time" "max_iter" "max_rounds")) @match
+  arguments: (argument_list (keyword_argument name: (identifier) @kw value: (none)) @flag @match)
+  (#any-of? @kw "max_iterations" "max_steps" "max_turns" "max_consecutive_auto_reply" "max_execution_time" "max_iter" "max_rounds"))
 
 ; while True: reply = client.chat.completions.create(...) ... with no break/return/raise
 (while_statement

@@ -2,5 +2,5 @@
 ; sentence-transformers and others run Python files from the model repository.
 (call
   function: (_) @callee
-  arguments: (argument_list (keyword_argument name: (identifier) @kw value: (true)) @flag)
-  (#eq? @kw "trust_remote_code")) @match
+  arguments: (argument_list (keyword_argument name: (identifier) @kw value: (true)) @flag @match)
+  (#eq? @kw "trust_remote_code"))

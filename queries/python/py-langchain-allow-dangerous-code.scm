@@ -2,5 +2,5 @@
 ; run model-written code without it.
 (call
   function: (_) @callee
-  arguments: (argument_list (keyword_argument name: (identifier) @kw value: (true)) @flag)
-  (#eq? @kw "allow_dangerous_code")) @match
+  arguments: (argument_list (keyword_argument name: (identifier) @kw value: (true)) @flag @match)
+  (#eq? @kw "allow_dangerous_code"))

@@ -2,5 +2,5 @@
 ; fetch whatever URL the model names.
 (call
   function: (_) @callee
-  arguments: (argument_list (keyword_argument name: (identifier) @kw value: (true)) @flag)
-  (#eq? @kw "allow_dangerous_requests")) @match
+  arguments: (argument_list (keyword_argument name: (identifier) @kw value: (true)) @flag @match)
+  (#eq? @kw "allow_dangerous_requests"))

@@ -406,8 +406,19 @@ fn constant_or_sanitized<'t>(node: Node<'t>, class: &str, ctx: &FileContext<'t>,
 fn created_by<'t>(node: Node<'t>, globs: &[String], ctx: &FileContext<'t>, depth: usize) -> bool {
     let sem = ctx.language.semantics();
     let node = sem.unwrap_value(node, ctx.src);
-    if sem.callee(node).is_some() {
-        return ctx.resolved_name(node).is_some_and(|r| globs.iter().any(|g| glob_match(g, &r)));
+    if let Some(callee) = sem.callee(node) {
+        if ctx.resolved_name(node).is_some_and(|r| globs.iter().any(|g| glob_match(g, &r))) {
+            return true;
+        }
+        // A factory in the same file: `executor = build_agent()` where `build_agent` returns
+        // `AgentExecutor(...)`. Plain names only, not imported ones.
+        let name = ctx.text(callee);
+        if depth >= MAX_VALUE_DEPTH || ctx.imports.contains_key(name) || !name.chars().all(|c| c.is_alphanumeric() || c == '_') {
+            return false;
+        }
+        let index = ctx.function_index();
+        let Some(definitions) = index.definitions.get(name) else { return false };
+        return definitions.iter().any(|def| sem.return_values(*def).into_iter().any(|v| created_by(v, globs, ctx, depth + 1)));
     }
     if depth >= MAX_VALUE_DEPTH {
         return false;
