@@ -357,6 +357,17 @@ fn invalid_user_rule_is_a_precise_error() {
 }
 
 #[test]
+fn unknown_source_kind_in_a_user_rule_is_named() {
+    let p = Project::new();
+    p.write("rules/python/py-team-kind.scm", "(call function: (identifier) @fn arguments: (argument_list . (_) @x) (#eq? @fn \"run\") (#tainted? @x \"shell\" \"modle-output\")) @match\n");
+    p.write("rules/python/py-team-kind.toml", &FIX_RULE_TOML.replace("py-team-weak-call", "py-team-kind"));
+    p.write("assay.toml", "rule-dirs = [\"rules\"]\n");
+    p.write("a.py", "run(x)\n");
+    let o = p.assay(&["check", "--no-cache", "a.py"]);
+    assert!(stderr(&o).contains("unknown source kind \"modle-output\"") && stderr(&o).contains("model-output"), "{}", stderr(&o));
+}
+
+#[test]
 fn config_excludes_per_file_ignores_extend_and_pyproject() {
     let p = Project::new();
     p.write("base.toml", "ignore = [\"py-sql-string-format\"]\n");

@@ -96,6 +96,22 @@ impl<'t> FileContext<'t> {
         rc
     }
 
+    /// Can this file hold a source of `kind` at all (its text mentions one)? Request data can
+    /// always come in through handler parameters.
+    fn source_kind_may_occur(&self, kind: &str) -> bool {
+        if kind == dataflow::REQUEST_KIND {
+            return true;
+        }
+        let key = format!("present:{kind}");
+        if let Some(present) = self.source_gates.borrow().get(&key) {
+            return *present;
+        }
+        let text = std::str::from_utf8(self.src).unwrap_or("");
+        let present = self.dataflow.kinds.get(kind).is_some_and(|k| k.may_occur_in(text)) || self.source_gate_open(kind);
+        self.source_gates.borrow_mut().insert(key, present);
+        present
+    }
+
     /// Does this file import a module that makes source kind `kind`'s `imported_sources` count
     /// (`*.invoke` is model output only where LangChain is imported)?
     pub fn source_gate_open(&self, kind: &str) -> bool {
@@ -369,6 +385,9 @@ impl<'t> FileContext<'t> {
     /// Data of the flow's source kind reaches `node` (for its sink class) without a sanitizer or
     /// guard.
     pub fn is_tainted(&self, node: Node<'t>, flow: Flow) -> bool {
+        if !self.source_kind_may_occur(flow.kind) {
+            return false;
+        }
         let class = flow.class;
         let sem = self.language.semantics();
         let value = sem.unwrap_value(node, self.src);

@@ -23,12 +23,6 @@ pub struct Flow<'a> {
     pub class: &'a str,
 }
 
-impl<'a> Flow<'a> {
-    pub fn request(class: &'a str) -> Self {
-        Flow { kind: REQUEST_KIND, class }
-    }
-}
-
 /// A source kind other than request data, declared in `[kinds.<name>]`.
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -43,6 +37,31 @@ pub struct SourceKind {
     pub imported_sources: Vec<String>,
     #[serde(default)]
     pub imports: Vec<String>,
+    /// The longest literal part of every source (`completions` of `*.chat.completions.create`),
+    /// as one regex: a file whose text contains none of them (and that does not open the
+    /// `imports` gate) has no source of this kind, and rules asking about it are answered
+    /// without any dataflow work.
+    #[serde(skip)]
+    anchors: std::sync::OnceLock<Option<regex::Regex>>,
+}
+
+impl SourceKind {
+    /// Could `text` contain a source of this kind at all?
+    pub fn may_occur_in(&self, text: &str) -> bool {
+        let anchors = self.anchors.get_or_init(|| {
+            let literals: Vec<String> = self
+                .sources
+                .iter()
+                .map(|s| s.split(['*', '.']).max_by_key(|part| part.len()).unwrap_or("").to_string())
+                .collect();
+            if literals.iter().any(String::is_empty) {
+                return None;
+            }
+            let alternation: Vec<String> = literals.iter().map(|l| regex::escape(l)).collect();
+            regex::Regex::new(&alternation.join("|")).ok()
+        });
+        anchors.as_ref().is_none_or(|r| r.is_match(text))
+    }
 }
 
 #[derive(Clone, Debug, Default, Deserialize)]
