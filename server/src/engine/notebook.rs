@@ -240,7 +240,8 @@ impl Json {
 /// The code cells of a notebook (nbformat 4: `cells[].cell_type`, `source` as a string or a list
 /// of lines).
 fn parse_cells(text: &str) -> Result<Vec<CodeCell>, String> {
-    let mut reader = Reader { bytes: text.as_bytes(), pos: 0 };
+    // A byte-order mark is skipped, not removed, so offsets still index `text`.
+    let mut reader = Reader { bytes: text.as_bytes(), pos: if text.starts_with('\u{feff}') { 3 } else { 0 } };
     let root = reader.value(0)?;
     reader.skip_ws();
     if reader.pos != reader.bytes.len() {
@@ -456,5 +457,16 @@ mod tests {
         let b = cells[0].text.find('b').unwrap();
         assert_eq!(&json[cells[0].raw[b]..cells[0].raw[b] + 1], "b");
         assert!(parse_cells("{\"cells\": [").is_err());
+    }
+
+    #[test]
+    fn hostile_json_is_an_error_not_a_crash() {
+        let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+        assert!(parse_cells(&deep).unwrap_err().contains("nesting too deep"));
+        for bad in ["", "{", "{\"cells\": [{\"source\": \"\\u12\"}]}", "{\"cells\": \"\\q\"}", "\u{feff}{}", "{\"cells\": []} x", "nul"] {
+            let _ = parse_cells(bad);
+        }
+        assert!(parse_cells("{\"cells\": []}").unwrap().is_empty());
+        assert!(parse_cells("\u{feff}{\"cells\": []}").unwrap().is_empty());
     }
 }
