@@ -357,6 +357,17 @@ fn invalid_user_rule_is_a_precise_error() {
 }
 
 #[test]
+fn unknown_source_kind_in_a_user_rule_is_named() {
+    let p = Project::new();
+    p.write("rules/python/py-team-kind.scm", "(call function: (identifier) @fn arguments: (argument_list . (_) @x) (#eq? @fn \"run\") (#tainted? @x \"shell\" \"modle-output\")) @match\n");
+    p.write("rules/python/py-team-kind.toml", &FIX_RULE_TOML.replace("py-team-weak-call", "py-team-kind"));
+    p.write("assay.toml", "rule-dirs = [\"rules\"]\n");
+    p.write("a.py", "run(x)\n");
+    let o = p.assay(&["check", "--no-cache", "a.py"]);
+    assert!(stderr(&o).contains("unknown source kind \"modle-output\"") && stderr(&o).contains("model-output"), "{}", stderr(&o));
+}
+
+#[test]
 fn config_excludes_per_file_ignores_extend_and_pyproject() {
     let p = Project::new();
     p.write("base.toml", "ignore = [\"py-sql-string-format\"]\n");
@@ -479,4 +490,70 @@ fn comments_that_only_mention_the_suppression_syntax_are_not_directives() {
     let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(doc["findings"].as_array().unwrap().len(), 0, "{}", stdout(&o));
     assert_eq!(doc["summary"]["suppressed"], 1);
+}
+
+/// A notebook (nbformat 4) with the given cells: (cell_type, source lines, outputs).
+fn notebook_json(cells: &[(&str, &[&str], serde_json::Value)]) -> String {
+    let cells: Vec<serde_json::Value> = cells
+        .iter()
+        .enumerate()
+        .map(|(i, (kind, lines, outputs))| {
+            if *kind == "code" {
+                serde_json::json!({"cell_type": "code", "execution_count": i, "metadata": {}, "outputs": outputs, "source": lines})
+            } else {
+                serde_json::json!({"cell_type": kind, "metadata": {}, "source": lines})
+            }
+        })
+        .collect();
+    serde_json::to_string_pretty(&serde_json::json!({"cells": cells, "metadata": {"kernelspec": {"name": "python3"}}, "nbformat": 4, "nbformat_minor": 5})).unwrap()
+}
+
+#[test]
+fn notebook_code_cells_get_every_rule_with_cell_positions() {
+    let p = Project::new();
+    // A provider-shaped key, built at run time, printed in a cell's output.
+    let key = format!("xai-{}", "Q7f2Lm9XwB4tR8sV1nK6pZ3yH5cJ0dGa".repeat(3).chars().take(80).collect::<String>());
+    let output = serde_json::json!([{"name": "stdout", "output_type": "stream", "text": [format!("XAI key: {key}\n")]}]);
+    let none = serde_json::json!([]);
+    let text = notebook_json(&[
+        ("markdown", &["# Exploration\n"], none.clone()),
+        ("code", &["%pip install openai\n", "!ls -la\n", "import subprocess as sp\n", "from openai import OpenAI\n", "client = OpenAI()\n"], none.clone()),
+        ("code", &["def broken(:\n", "    pass\n"], none.clone()),
+        ("code", &["reply = client.chat.completions.create(model=\"gpt-4o\", messages=[])\n", "cmd = reply.choices[0].message.content\n", "sp.run(cmd, shell=True)\n"], none.clone()),
+        ("code", &["print('done')\n"], output),
+    ]);
+    p.write("nb/explore.ipynb", &text);
+    let o = p.assay(&["check", "--no-cache", "nb/explore.ipynb"]);
+    let out = stdout(&o);
+    assert_eq!(code(&o), 1, "{out}");
+    // Cell 4 (the markdown cell counts), line 3, column 1; the alias comes from cell 2.
+    assert!(out.contains("nb/explore.ipynb:cell 4:3:1: error[py-llm-output-to-shell]"), "{out}");
+    // The secret in an output is still reported, and never printed in full.
+    assert!(out.contains("any-provider-secret"), "{out}");
+    assert!(!out.contains(&key) && !stderr(&o).contains(&key), "{out}");
+    assert!(stderr(&o).contains("syntax error in cell 3; the other cells were still analysed"), "{}", stderr(&o));
+
+    let o = p.assay(&["check", "--no-cache", "--format", "json", "nb/explore.ipynb"]);
+    let doc: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let finding = doc["findings"].as_array().unwrap().iter().find(|f| f["rule_id"] == "py-llm-output-to-shell").expect("shell finding");
+    assert_eq!(finding["cell"], serde_json::json!({"cell": 4, "line": 3, "column": 1}));
+    // start/end point into the JSON text, at the code itself.
+    let line = text.lines().nth(finding["start"]["line"].as_u64().unwrap() as usize - 1).unwrap();
+    let column = finding["start"]["column"].as_u64().unwrap() as usize;
+    assert!(line.chars().skip(column - 1).collect::<String>().starts_with("sp.run(cmd, shell=True)"), "{line}");
+
+    let o = p.assay(&["check", "--no-cache", "--format", "sarif", "nb/explore.ipynb"]);
+    let sarif: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let result = sarif["runs"][0]["results"].as_array().unwrap().iter().find(|r| r["ruleId"] == "py-llm-output-to-shell").expect("shell result");
+    assert_eq!(result["properties"]["notebookCell"], 4);
+    assert_eq!(result["properties"]["cellLine"], 3);
+}
+
+#[test]
+fn invalid_notebook_is_a_notice_and_still_scanned_for_secrets() {
+    let p = Project::new();
+    p.write("broken.ipynb", "{\"cells\": [ {\"cell_type\": \"code\", ");
+    let o = p.assay(&["check", "--no-cache", "broken.ipynb"]);
+    assert_eq!(code(&o), 0, "{}", stdout(&o));
+    assert!(stderr(&o).contains("broken.ipynb") && stderr(&o).contains("not a valid notebook"), "{}", stderr(&o));
 }

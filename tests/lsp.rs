@@ -589,7 +589,13 @@ impl Server {
     fn open(&mut self, rel: &str, text: &str) -> Doc {
         let path = self.ws.write(rel, text);
         let uri = file_uri(&path);
-        let lang = if rel.ends_with(".rs") { "rust" } else { "python" };
+        let lang = if rel.ends_with(".rs") {
+            "rust"
+        } else if rel.ends_with(".ipynb") {
+            "json"
+        } else {
+            "python"
+        };
         self.notify(
             "textDocument/didOpen",
             json!({"textDocument": {"uri": uri, "languageId": lang, "version": 1, "text": text}}),
@@ -853,6 +859,22 @@ fn rust_documents_get_diagnostics() {
     let diags = s.pushed(&doc);
     assert_eq!(codes(&diags), vec![RS_UNSAFE], "{diags:?}");
     check_diag(&diags[0], RS_UNSAFE, 2, &range_of(text, "unsafe", s.enc));
+}
+
+#[test]
+fn notebook_opened_as_json_gets_diagnostics_at_json_positions() {
+    let mut s = server(Init::default());
+    let cell = |n: u32, lines: &[&str]| json!({"cell_type": "code", "execution_count": n, "metadata": {}, "outputs": [], "source": lines});
+    let nb = json!({"cells": [
+        {"cell_type": "markdown", "metadata": {}, "source": ["# Notes"]},
+        cell(1, &["%pip install openai\n", "import subprocess\n", "from openai import OpenAI\n", "client = OpenAI()\n"]),
+        cell(2, &["cmd = client.chat.completions.create(model=\"m\", messages=[]).choices[0].message.content\n", "subprocess.run(cmd, shell=True)\n"]),
+    ], "metadata": {}, "nbformat": 4, "nbformat_minor": 5});
+    let text = serde_json::to_string_pretty(&nb).unwrap();
+    let doc = s.open("nb/explore.ipynb", &text);
+    let diags = s.pushed(&doc);
+    let d = find(&diags, "py-llm-output-to-shell");
+    check_diag(d, "py-llm-output-to-shell", 1, &range_of(&text, "subprocess.run(cmd, shell=True)", s.enc));
 }
 
 // ---------------------------------------------------------------------------------------------

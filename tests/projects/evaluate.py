@@ -53,7 +53,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
-DEFAULT_PROJECTS = ["py_webapp", "rs_service"]
+DEFAULT_PROJECTS = ["py_webapp", "rs_service", "llm_app"]
 SOURCE_SUFFIXES = {".py", ".rs", ".toml", ".txt", ".cfg"}
 BLOCK_MAX = 12
 SAFE_SPAN_MAX = 10
@@ -114,6 +114,22 @@ CATALOG = {
     "integer-cast": {"rs": ["rs-lossy-length-cast"]},
     "hardcoded-key": {"rs": ["rs-hardcoded-key-material"]},
     "suppression": {"py": ["any-security-check-suppressed"], "rs": ["any-security-check-suppressed"]},
+    # Group C: LLM applications and ML supply chain.
+    "llm-exec": {"py": ["py-llm-output-to-exec"]},
+    "llm-shell": {"py": ["py-llm-output-to-shell"]},
+    "llm-sql": {"py": ["py-llm-output-to-sql"]},
+    "llm-html": {"py": ["py-llm-output-to-html"]},
+    "llm-path": {"py": ["py-llm-output-to-path"]},
+    "llm-url": {"py": ["py-llm-output-to-url"]},
+    "prompt-injection": {"py": ["py-prompt-user-in-system-role", "py-prompt-untrusted-content-to-agent"]},
+    "excessive-agency": {"py": ["py-langchain-python-repl-tool", "py-langchain-shell-tool", "py-langchain-allow-dangerous-code",
+                                "py-langchain-allow-dangerous-requests", "py-agent-local-code-executor", "py-agent-file-write-tool"]},
+    "unbounded-agent": {"py": ["py-agent-unbounded-execution"]},
+    "trust-remote-code": {"py": ["py-hf-trust-remote-code"]},
+    "unpinned-model": {"py": ["py-hf-unpinned-revision"]},
+    "torch-load": {"py": ["py-torch-load-unsafe"]},
+    "pickle-model": {"py": ["py-pickle-model-artifact", "py-pickle-load", "py-numpy-load-allow-pickle"]},
+    "model-download": {"py": ["py-model-download-no-integrity"]},
 }
 
 # Substrings of rule ids that are also accepted as "related" (rules are free to use other ids).
@@ -140,6 +156,11 @@ HINTS = {
     "unwrap": ["unwrap", "panic"], "ignored-result": ["ignored", "result"],
     "integer-cast": ["cast", "integer"], "hardcoded-key": ["hardcoded", "key-material"],
     "suppression": ["suppress"],
+    "llm-exec": ["llm-output"], "llm-shell": ["llm-output"], "llm-sql": ["llm-output"], "llm-html": ["llm-output"],
+    "llm-path": ["llm-output"], "llm-url": ["llm-output"], "prompt-injection": ["prompt"],
+    "excessive-agency": ["agent", "langchain"], "unbounded-agent": ["unbounded"], "trust-remote-code": ["trust-remote"],
+    "unpinned-model": ["revision", "hf-"], "torch-load": ["torch"], "pickle-model": ["pickle", "deserial"],
+    "model-download": ["download", "integrity"],
 }
 
 # Every rule of catalog groups A, B and E, to report which ones have no rule loaded yet.
@@ -245,32 +266,53 @@ def block_end(lines: list[str], idx: int, prefix: str) -> int:
     return 0
 
 
+def notebook_cells(path: Path) -> list[tuple[int, list[str]]]:
+    """(1-based cell number, source lines) of a notebook's code cells. Markers in notebooks are
+    comments in code cells, and findings there are matched by cell and line within the cell."""
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    out = []
+    for i, cell in enumerate(nb.get("cells", [])):
+        if cell.get("cell_type") == "code":
+            src = cell.get("source", "")
+            out.append((i + 1, ("".join(src) if isinstance(src, list) else src).splitlines()))
+    return out
+
+
 def parse_markers(project: Path) -> tuple[list[Marker], list[str]]:
     markers: list[Marker] = []
     files: list[str] = []
     for path in sorted(project.rglob("*")):
-        if not path.is_file() or path.suffix not in SOURCE_SUFFIXES or "target" in path.parts:
+        if not path.is_file() or path.suffix not in SOURCE_SUFFIXES | {".ipynb"} or "target" in path.parts:
             continue
         rel = path.relative_to(project).as_posix()
         files.append(rel)
-        prefix = comment_prefix(rel)
-        rx = marker_regex(rel)
-        lines = path.read_text(encoding="utf-8").splitlines()
-        pending: list[tuple[str, str]] = []
-        for i, line in enumerate(lines):
-            stripped = line.strip()
-            found = [(m.group(1), m.group(2)) for m in rx.finditer(line)]
-            comment_only = stripped.startswith(prefix) and not (prefix == "#" and stripped.startswith(("#!", "#[")))
-            if comment_only or not stripped:
-                pending.extend(found)
-                continue
-            for kind, text in pending + found:
-                cat_m = re.match(r"[a-z0-9][a-z0-9-]*", text.lower())
-                markers.append(Marker(kind=kind, category=cat_m.group(0) if cat_m else "?", text=text,
-                                      file=rel, line=i + 1, code=stripped, lang=lang_of(rel),
-                                      block_end=block_end(lines, i, prefix)))
-            pending = []
+        if path.suffix == ".ipynb":
+            for number, lines in notebook_cells(path):
+                markers.extend(markers_in_lines(f"{rel}#cell{number}", lines))
+            continue
+        markers.extend(markers_in_lines(rel, path.read_text(encoding="utf-8").splitlines()))
     return markers, files
+
+
+def markers_in_lines(rel: str, lines: list[str]) -> list[Marker]:
+    markers: list[Marker] = []
+    prefix = comment_prefix(rel)
+    rx = marker_regex(rel)
+    pending: list[tuple[str, str]] = []
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        found = [(m.group(1), m.group(2)) for m in rx.finditer(line)]
+        comment_only = stripped.startswith(prefix) and not (prefix == "#" and stripped.startswith(("#!", "#[")))
+        if comment_only or not stripped:
+            pending.extend(found)
+            continue
+        for kind, text in pending + found:
+            cat_m = re.match(r"[a-z0-9][a-z0-9-]*", text.lower())
+            markers.append(Marker(kind=kind, category=cat_m.group(0) if cat_m else "?", text=text,
+                                  file=rel, line=i + 1, code=stripped, lang=lang_of(rel),
+                                  block_end=block_end(lines, i, prefix)))
+        pending = []
+    return markers
 
 
 def assay_env() -> dict:
@@ -293,6 +335,14 @@ def stripped_copy(project: Path, dest: Path) -> None:
     code are unchanged), so ground truth cannot feed comment-based rules."""
     shutil.copytree(project, dest, ignore=shutil.ignore_patterns("target", ".assay_cache", "__pycache__"))
     for path in dest.rglob("*"):
+        if path.is_file() and path.suffix == ".ipynb":
+            nb = json.loads(path.read_text(encoding="utf-8"))
+            rx = re.compile(r"\s*#\s*(?:expect|safe):.*$")
+            for cell in nb.get("cells", []):
+                if cell.get("cell_type") == "code" and isinstance(cell.get("source"), list):
+                    cell["source"] = [rx.sub("", line.rstrip("\n")) + ("\n" if line.endswith("\n") else "") for line in cell["source"]]
+            path.write_text(json.dumps(nb, indent=1) + "\n", encoding="utf-8")
+            continue
         if not path.is_file() or path.suffix not in SOURCE_SUFFIXES:
             continue
         rel = path.relative_to(dest).as_posix()
@@ -333,6 +383,12 @@ def run_assay(binary: Path, project: Path, extra: list[str], raw: bool) -> tuple
                 f["rel"] = p.relative_to(target.resolve()).as_posix()
             except ValueError:
                 f["rel"] = f["path"]
+            if f.get("cell"):
+                # Notebook finding: match it by cell and by line within the cell.
+                shift = f["cell"]["line"] - f["start"]["line"]
+                f["rel"] += f"#cell{f['cell']['cell']}"
+                f["start"] = {**f["start"], "line": f["start"]["line"] + shift}
+                f["end"] = {**f["end"], "line": f["end"]["line"] + shift}
             findings.append(f)
     return findings, proc.stderr.strip()
 

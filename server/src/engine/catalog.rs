@@ -254,6 +254,11 @@ impl Catalog {
                 .iter()
                 .map(|p| predicates::compile(p, names).map_err(|e| format!("{}: {e}", self.rules[rule].origin)))
                 .collect::<Result<Vec<_>, _>>()?;
+            let dataflow = self.dataflow(language);
+            if let Some(kind) = compiled.iter().filter_map(|p| p.source_kind()).find(|k| !dataflow.has_kind(k)) {
+                let known: Vec<&str> = std::iter::once(super::dataflow::REQUEST_KIND).chain(dataflow.kinds.keys().map(String::as_str)).collect();
+                return Err(format!("{}: #tainted? names unknown source kind {kind:?}; known: {}", self.rules[rule].origin, known.join(", ")));
+            }
             pattern_predicates.push(compiled);
         }
         let match_capture = query.capture_index_for_name("match");

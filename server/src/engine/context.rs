@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use tree_sitter::Node;
 
-use super::dataflow::{self, DataflowConfig, ScopeTaint};
+use super::dataflow::{self, DataflowConfig, Flow, ScopeTaint};
 use super::language::Language;
 use super::semantics::{text, Binding, Hole, StringBuild};
 
@@ -25,16 +25,19 @@ pub struct FileContext<'t> {
     pub imports: HashMap<String, String>,
     pub dataflow: &'t DataflowConfig,
     bindings: RefCell<HashMap<usize, Rc<Vec<Binding<'t>>>>>,
-    taint: RefCell<HashMap<(usize, String), Rc<ScopeTaint>>>,
+    /// Keyed by (scope start, source kind, sink class).
+    taint: RefCell<HashMap<(usize, String, String), Rc<ScopeTaint>>>,
+    /// Per source kind: does the file import a module that makes its `imported_sources` count?
+    source_gates: RefCell<HashMap<String, bool>>,
     /// Regex searches over a scope, keyed by (scope start, regex address).
     text_searches: RefCell<HashMap<(usize, usize), bool>>,
     /// Regex searches over the whole file.
     file_searches: RefCell<FileSearches>,
     /// Same-file functions by name, and calls by the last segment of their callee.
     functions: RefCell<Option<Rc<FunctionIndex<'t>>>>,
-    /// (scope start, class) pairs whose taint is being computed: breaks recursion through
-    /// call-site and return summaries.
-    in_progress: RefCell<Vec<(usize, String)>>,
+    /// (scope start, kind, class) triples whose taint is being computed: breaks recursion
+    /// through call-site and return summaries.
+    in_progress: RefCell<Vec<(usize, String, String)>>,
 }
 
 #[derive(Default)]
@@ -58,6 +61,7 @@ impl<'t> FileContext<'t> {
             dataflow,
             bindings: RefCell::default(),
             taint: RefCell::default(),
+            source_gates: RefCell::default(),
             text_searches: RefCell::default(),
             file_searches: RefCell::default(),
             functions: RefCell::default(),
@@ -92,10 +96,40 @@ impl<'t> FileContext<'t> {
         rc
     }
 
-    /// Run `f` unless the same (scope, class) is already being computed deeper in the stack, or
+    /// Can this file hold a source of `kind` at all (its text mentions one)? Request data can
+    /// always come in through handler parameters.
+    fn source_kind_may_occur(&self, kind: &str) -> bool {
+        if kind == dataflow::REQUEST_KIND {
+            return true;
+        }
+        let key = format!("present:{kind}");
+        if let Some(present) = self.source_gates.borrow().get(&key) {
+            return *present;
+        }
+        let text = std::str::from_utf8(self.src).unwrap_or("");
+        let present = self.dataflow.kinds.get(kind).is_some_and(|k| k.may_occur_in(text)) || self.source_gate_open(kind);
+        self.source_gates.borrow_mut().insert(key, present);
+        present
+    }
+
+    /// Does this file import a module that makes source kind `kind`'s `imported_sources` count
+    /// (`*.invoke` is model output only where LangChain is imported)?
+    pub fn source_gate_open(&self, kind: &str) -> bool {
+        if let Some(open) = self.source_gates.borrow().get(kind) {
+            return *open;
+        }
+        let open = self.dataflow.kinds.get(kind).is_some_and(|k| {
+            !k.imported_sources.is_empty()
+                && self.imports.values().any(|full| k.imports.iter().any(|g| super::semantics::glob_match(g, full)))
+        });
+        self.source_gates.borrow_mut().insert(kind.to_string(), open);
+        open
+    }
+
+    /// Run `f` unless the same (scope, flow) is already being computed deeper in the stack, or
     /// the stack is too deep; then the summary contributes nothing.
-    pub fn guarded<R: Default>(&self, scope: Node<'t>, class: &str, f: impl FnOnce() -> R) -> R {
-        let key = (scope.start_byte(), class.to_string());
+    pub fn guarded<R: Default>(&self, scope: Node<'t>, flow: Flow, f: impl FnOnce() -> R) -> R {
+        let key = (scope.start_byte(), flow.kind.to_string(), flow.class.to_string());
         {
             let stack = self.in_progress.borrow();
             if stack.len() > MAX_SUMMARY_DEPTH || stack.contains(&key) {
@@ -109,7 +143,7 @@ impl<'t> FileContext<'t> {
     }
 
     /// Parameters of `scope` that some call in this file passes tainted data to.
-    pub fn params_tainted_by_callers(&self, scope: Node<'t>, class: &str) -> Vec<String> {
+    pub fn params_tainted_by_callers(&self, scope: Node<'t>, flow: Flow) -> Vec<String> {
         let sem = self.language.semantics();
         let Some(name) = sem.scope_name(scope, self.src) else { return Vec::new() };
         let params = sem.param_names(scope, self.src);
@@ -145,7 +179,7 @@ impl<'t> FileContext<'t> {
                     None => params.get(position + offset).cloned(),
                 };
                 let Some(param) = param else { continue };
-                if !out.contains(&param) && self.guarded(caller, class, || self.is_tainted(value, class)) {
+                if !out.contains(&param) && self.guarded(caller, flow, || self.is_tainted(value, flow)) {
                     out.push(param);
                 }
             }
@@ -153,8 +187,8 @@ impl<'t> FileContext<'t> {
         out
     }
 
-    /// Does calling this same-file function return request data (for `class`)?
-    pub fn call_returns_tainted(&self, call: Node<'t>, class: &str) -> bool {
+    /// Does calling this same-file function return tainted data (for the flow)?
+    pub fn call_returns_tainted(&self, call: Node<'t>, flow: Flow) -> bool {
         let sem = self.language.semantics();
         let Some(callee) = sem.callee(call) else { return false };
         let name = self.text(callee);
@@ -170,9 +204,9 @@ impl<'t> FileContext<'t> {
         let index = self.function_index();
         let Some(definitions) = index.definitions.get(last) else { return false };
         definitions.iter().any(|def| {
-            self.guarded(*def, class, || {
-                let facts = self.scope_taint(*def, class);
-                !facts.guarded && sem.return_values(*def).into_iter().any(|v| dataflow::expr_tainted(self, v, &facts.tainted, class))
+            self.guarded(*def, flow, || {
+                let facts = self.scope_taint(*def, flow);
+                !facts.guarded && sem.return_values(*def).into_iter().any(|v| dataflow::expr_tainted(self, v, &facts.tainted, flow))
             })
         })
     }
@@ -348,8 +382,13 @@ impl<'t> FileContext<'t> {
         (prefixes.len() == values.len() && !prefixes.is_empty()).then(|| shortest(prefixes))
     }
 
-    /// Request data reaches `node` (for sink class `class`) without a sanitizer or guard.
-    pub fn is_tainted(&self, node: Node<'t>, class: &str) -> bool {
+    /// Data of the flow's source kind reaches `node` (for its sink class) without a sanitizer or
+    /// guard.
+    pub fn is_tainted(&self, node: Node<'t>, flow: Flow) -> bool {
+        if !self.source_kind_may_occur(flow.kind) {
+            return false;
+        }
+        let class = flow.class;
         let sem = self.language.semantics();
         let value = sem.unwrap_value(node, self.src);
         if matches!(class, "url" | "redirect") {
@@ -360,20 +399,20 @@ impl<'t> FileContext<'t> {
             }
         }
         let scope = self.scope_of(node);
-        let facts = self.scope_taint(scope, class);
+        let facts = self.scope_taint(scope, flow);
         if facts.guarded {
             return false;
         }
-        if matches!(class, "url" | "redirect") && self.base_is_trusted(value, &facts.tainted, class) {
+        if matches!(class, "url" | "redirect") && self.base_is_trusted(value, &facts.tainted, flow) {
             return false;
         }
-        dataflow::expr_tainted(self, value, &facts.tainted, class)
+        dataflow::expr_tainted(self, value, &facts.tainted, flow)
     }
 
     /// A URL that starts with a base which is not request data followed by a path:
     /// `format!("{}/users/{id}", self.base_url)`, `f"{API_BASE}/users/{uid}"`. The request only
     /// picks the path, not the host. Looks through one variable (`let url = format!(..)`).
-    fn base_is_trusted(&self, value: Node<'t>, tainted: &std::collections::HashSet<String>, class: &str) -> bool {
+    fn base_is_trusted(&self, value: Node<'t>, tainted: &std::collections::HashSet<String>, flow: Flow) -> bool {
         static BASE_THEN_PATH: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
             regex::Regex::new(r#"^(format!\s*\(\s*|[rRfF]{1,2})?["']\{[^{}"']*\}/"#).unwrap()
         });
@@ -383,7 +422,7 @@ impl<'t> FileContext<'t> {
                 return false;
             }
             match sem.string_holes(node, self.src).first() {
-                Some(Hole::Expr(first)) => !dataflow::expr_tainted(self, *first, tainted, class),
+                Some(Hole::Expr(first)) => !dataflow::expr_tainted(self, *first, tainted, flow),
                 Some(Hole::Name { name_start, name_end, .. }) => {
                     std::str::from_utf8(&self.src[*name_start..*name_end]).is_ok_and(|name| !tainted.contains(name))
                 }
@@ -398,12 +437,12 @@ impl<'t> FileContext<'t> {
         !values.is_empty() && values.iter().all(|v| check(sem.unwrap_value(*v, self.src)))
     }
 
-    pub fn scope_taint(&self, scope: Node<'t>, class: &str) -> Rc<ScopeTaint> {
-        let key = (scope.start_byte(), class.to_string());
+    pub fn scope_taint(&self, scope: Node<'t>, flow: Flow) -> Rc<ScopeTaint> {
+        let key = (scope.start_byte(), flow.kind.to_string(), flow.class.to_string());
         if let Some(t) = self.taint.borrow().get(&key) {
             return t.clone();
         }
-        let facts = Rc::new(dataflow::compute_scope_taint(self, scope, class));
+        let facts = Rc::new(dataflow::compute_scope_taint(self, scope, flow));
         self.taint.borrow_mut().insert(key, facts.clone());
         facts
     }

@@ -70,6 +70,19 @@ pub struct Finding {
     pub fix: Option<Fix>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub suppression: Option<Suppression>,
+    /// In a Jupyter notebook: the cell and the position within it (`range` points into the
+    /// notebook's JSON text).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cell: Option<CellLocation>,
+}
+
+/// Where a notebook finding sits in its cell: all 1-based; `cell` counts every cell (markdown
+/// too) from the top of the notebook, `column` counts characters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CellLocation {
+    pub cell: usize,
+    pub line: usize,
+    pub column: usize,
 }
 
 /// Something the user should know about a file that is not a finding (skipped, partly parsed).

@@ -128,7 +128,15 @@ pub(super) fn plan<'t>(language: Language, root: Node<'t>, src: &[u8], previous:
     let spans = written_spans(previous.edits).into_iter().chain(previous.changed_ranges.iter().copied());
     for (start, end) in spans {
         let node = root.descendant_for_byte_range(start, end)?;
-        add_unit(&mut units, unit_of(language, node)?);
+        let unit = unit_of(language, node)?;
+        // An edit in a function's header (its name, its parameters) changes which calls reach
+        // it, including calls to the name it had before: rescan the whole file.
+        let name = unit.child_by_field_name("name").map_or(unit.start_byte(), |n| n.start_byte());
+        let header_end = unit.child_by_field_name("parameters").map_or(name, |p| p.end_byte());
+        if start < header_end && end >= name {
+            return None;
+        }
+        add_unit(&mut units, unit);
     }
     // Functions named in deleted text: a call that is gone no longer feeds them.
     for edit in previous.edits {

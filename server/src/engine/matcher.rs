@@ -233,6 +233,7 @@ fn new_finding(rule: &Rule, target: Node, message: String, fix: Option<Fix>, set
         range: TextRange::from_node(target),
         fix,
         suppression: None,
+        cell: None,
     }
 }
 

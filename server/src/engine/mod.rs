@@ -11,6 +11,7 @@ pub mod fixtures;
 pub mod incremental;
 pub mod language;
 pub mod matcher;
+pub mod notebook;
 pub mod predicates;
 pub mod query_keys;
 pub mod rules;
@@ -26,7 +27,7 @@ use std::sync::Arc;
 use tree_sitter::{Parser, Tree};
 
 pub use catalog::Catalog;
-pub use finding::{Edit, FileReport, Finding, Fix, Notice, NoticeKind, Position, SecretSpan, Suppression, TextRange};
+pub use finding::{CellLocation, Edit, FileReport, Finding, Fix, Notice, NoticeKind, Position, SecretSpan, Suppression, TextRange};
 pub use language::Language;
 pub use rules::{Confidence, Rule, RuleMeta, Severity};
 
@@ -97,13 +98,25 @@ pub fn decode<'b>(bytes: &'b [u8], settings: &ScanSettings) -> Result<&'b str, N
 }
 
 /// Scan one file's bytes: the entry point for `assay check`. Python and Rust files get every
-/// rule; other text files are scanned for secrets only.
+/// rule, and so do the code cells of Jupyter notebooks; other text files are scanned for
+/// secrets only.
 pub fn scan_bytes(catalog: &Catalog, path: &Path, bytes: &[u8], settings: &ScanSettings) -> FileReport {
+    if is_notebook(path) {
+        return match decode(bytes, settings) {
+            Ok(text) => notebook::scan_notebook(catalog, path, text, settings),
+            Err(notice) => FileReport::notice(notice),
+        };
+    }
     let Some(language) = Language::from_path(path) else { return scan_other_bytes(path, bytes, settings) };
     match decode(bytes, settings) {
         Ok(text) => scan_source(catalog, language, path, text, None, settings),
         Err(notice) => FileReport::notice(notice),
     }
+}
+
+/// A Jupyter notebook (`.ipynb`): its code cells get every Python rule.
+pub fn is_notebook(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e.eq_ignore_ascii_case("ipynb"))
 }
 
 /// Files that are skipped whatever their content (binary by extension, lock files, minified
@@ -174,7 +187,7 @@ pub(crate) struct LineIndex {
 }
 
 impl LineIndex {
-    fn new(text: &str) -> Self {
+    pub(crate) fn new(text: &str) -> Self {
         let mut starts = vec![0];
         starts.extend(text.bytes().enumerate().filter(|(_, b)| *b == b'\n').map(|(i, _)| i + 1));
         LineIndex { starts }
@@ -183,7 +196,7 @@ impl LineIndex {
         let line = self.starts.partition_point(|&s| s <= byte) - 1;
         Position { line, column: byte - self.starts[line] }
     }
-    fn range(&self, start: usize, end: usize) -> TextRange {
+    pub(crate) fn range(&self, start: usize, end: usize) -> TextRange {
         TextRange { start_byte: start, end_byte: end, start: self.position(start), end: self.position(end) }
     }
 }
@@ -200,6 +213,7 @@ fn finding_of(f: &secrets::Found, lines: &LineIndex, settings: &ScanSettings) ->
         range: lines.range(start, end),
         fix: None,
         suppression: None,
+        cell: None,
     })
 }
 

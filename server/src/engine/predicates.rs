@@ -51,7 +51,7 @@ enum Op {
 
 /// (name, op, needs a capture, min string args, max string args)
 const TABLE: &[(&str, Op, bool, usize, usize)] = &[
-    ("tainted?", Op::Tainted, true, 0, 1),
+    ("tainted?", Op::Tainted, true, 0, 2),
     ("string-built?", Op::StringBuilt, true, 0, 0),
     ("constant?", Op::Constant, true, 0, 0),
     ("not-constant?", Op::NotConstant, true, 0, 0),
@@ -168,6 +168,11 @@ pub fn compile(predicate: &QueryPredicate, capture_names: &[&str]) -> Result<Com
                 return Err(format!("#tainted? sink class {class:?} must be a lowercase word such as \"url\" or \"path\""));
             }
         }
+        if let Some(kind) = args.get(1) {
+            if !kind.chars().all(|c| c.is_ascii_lowercase() || c == '-') {
+                return Err(format!("#tainted? source kind {kind:?} must be a lowercase word such as \"request\" or \"model-output\""));
+            }
+        }
     }
     let last_segments = matches!(op, Op::ResolvesTo | Op::NotResolvesTo)
         .then(|| {
@@ -200,6 +205,11 @@ impl CompiledPredicate {
         self.capture
     }
 
+    /// The source kind a `#tainted?` names (its second argument), if any.
+    pub fn source_kind(&self) -> Option<&str> {
+        (self.op == Op::Tainted).then(|| self.args.get(1).map(String::as_str)).flatten()
+    }
+
     /// Evaluate against the node captured (None when the capture did not match: the predicate fails).
     pub fn holds<'t>(&self, node: Option<Node<'t>>, ctx: &FileContext<'t>, out: &mut Outputs) -> bool {
         let regex = || self.regex.as_ref().expect("compiled with a regex");
@@ -213,7 +223,11 @@ impl CompiledPredicate {
         }
         let Some(node) = node else { return false };
         match self.op {
-            Op::Tainted => ctx.is_tainted(node, self.args.first().map(String::as_str).unwrap_or("any")),
+            Op::Tainted => {
+                let class = self.args.first().map(String::as_str).unwrap_or("any");
+                let kind = self.source_kind().unwrap_or(super::dataflow::REQUEST_KIND);
+                ctx.is_tainted(node, super::dataflow::Flow { kind, class })
+            }
             Op::StringBuilt => match ctx.string_build(node) {
                 Some(how) => {
                     out.how = Some(how.describe().to_string());
@@ -392,8 +406,19 @@ fn constant_or_sanitized<'t>(node: Node<'t>, class: &str, ctx: &FileContext<'t>,
 fn created_by<'t>(node: Node<'t>, globs: &[String], ctx: &FileContext<'t>, depth: usize) -> bool {
     let sem = ctx.language.semantics();
     let node = sem.unwrap_value(node, ctx.src);
-    if sem.callee(node).is_some() {
-        return ctx.resolved_name(node).is_some_and(|r| globs.iter().any(|g| glob_match(g, &r)));
+    if let Some(callee) = sem.callee(node) {
+        if ctx.resolved_name(node).is_some_and(|r| globs.iter().any(|g| glob_match(g, &r))) {
+            return true;
+        }
+        // A factory in the same file: `executor = build_agent()` where `build_agent` returns
+        // `AgentExecutor(...)`. Plain names only, not imported ones.
+        let name = ctx.text(callee);
+        if depth >= MAX_VALUE_DEPTH || ctx.imports.contains_key(name) || !name.chars().all(|c| c.is_alphanumeric() || c == '_') {
+            return false;
+        }
+        let index = ctx.function_index();
+        let Some(definitions) = index.definitions.get(name) else { return false };
+        return definitions.iter().any(|def| sem.return_values(*def).into_iter().any(|v| created_by(v, globs, ctx, depth + 1)));
     }
     if depth >= MAX_VALUE_DEPTH {
         return false;

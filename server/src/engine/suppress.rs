@@ -89,7 +89,7 @@ pub fn apply(
 }
 
 fn meta_finding(rule: &str, message: String, range: TextRange) -> Finding {
-    Finding { rule_id: rule.to_string(), severity: Severity::Info, message, range, fix: None, suppression: None }
+    Finding { rule_id: rule.to_string(), severity: Severity::Info, message, range, fix: None, suppression: None, cell: None }
 }
 
 /// A directive starts its comment (`# assay: ignore…`) or follows another marker in it

@@ -51,7 +51,13 @@ pub fn analyse(
         if text.len() as u64 > settings.max_file_size {
             return empty(Vec::new());
         }
-        let report = engine::scan_text(path, text, settings);
+        // A notebook opened as a JSON document: its code cells get every Python rule, and
+        // findings already point into the JSON text.
+        let report = if engine::is_notebook(path) {
+            engine::notebook::scan_notebook(catalog, path, text, settings)
+        } else {
+            engine::scan_text(path, text, settings)
+        };
         let diagnostics = diagnostics(&report.findings, text, encoding, catalog);
         return AnalysisOutput { tree: None, analysis: Analysis { version, findings: Arc::new(report.findings), diagnostics }, memo: None, cost: Default::default() };
     };

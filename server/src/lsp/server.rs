@@ -489,6 +489,10 @@ fn keep_recent_trees(docs: &mut HashMap<Uri, Document>) {
 }
 
 fn language_of(path: &Path, language_id: &str) -> Option<Language> {
+    // A notebook is JSON text whatever the client calls it; its cells are analysed as Python.
+    if crate::engine::is_notebook(path) {
+        return None;
+    }
     Language::from_path(path).or_else(|| Language::from_name(language_id))
 }
 

@@ -10,8 +10,9 @@ use serde::{Deserialize, Serialize};
 use crate::engine::{Catalog, FileReport, ScanSettings};
 
 const CACHE_DIR: &str = ".assay_cache";
-/// v2: reports carry secret spans (older entries would leave secrets unmasked).
-const CACHE_FILE: &str = "results-v2.json";
+/// v2: reports carry secret spans (older entries would leave secrets unmasked). v3: notebooks'
+/// code cells are analysed (older entries hold only their secrets).
+const CACHE_FILE: &str = "results-v3.json";
 
 #[derive(Default, Serialize, Deserialize)]
 struct Stored {

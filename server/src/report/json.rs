@@ -55,6 +55,10 @@ struct JsonFinding<'a> {
     path: &'a str,
     start: JsonPosition,
     end: JsonPosition,
+    /// Notebooks only: the cell (1-based, every cell counted) and the line and column in it;
+    /// `start`/`end` point into the notebook's JSON text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cell: Option<crate::engine::CellLocation>,
     snippet: String,
     help: &'a str,
     hint: &'a str,
@@ -104,6 +108,7 @@ pub fn render(report: &Report) -> String {
                     line: finding.range.end.line + 1,
                     column: char_column(line_text(source, finding.range.end.line), finding.range.end.column),
                 },
+                cell: finding.cell,
                 snippet: super::quoted_line(file, finding.range.start.line).into_owned(),
                 help: meta.map_or("", |m| m.help.as_str()),
                 hint: meta.map_or("", |m| m.hint.as_str()),

@@ -124,6 +124,10 @@ pub fn render(report: &Report) -> String {
             if let Some(i) = index_of(&finding.rule_id) {
                 result["ruleIndex"] = json!(i);
             }
+            // Notebooks: the region is in the .ipynb JSON text; the cell position rides along.
+            if let Some(cell) = &finding.cell {
+                result["properties"] = json!({ "notebookCell": cell.cell, "cellLine": cell.line, "cellColumn": cell.column });
+            }
             if let Some(s) = &finding.suppression {
                 let mut suppression = json!({ "kind": "inSource", "status": "accepted" });
                 if let Some(reason) = &s.justification {

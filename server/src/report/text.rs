@@ -42,12 +42,16 @@ pub fn render(report: &Report, style: &Style) -> String {
         let source = item.file.source.as_deref().unwrap_or("");
         let line = line_text(source, f.range.start.line);
         let col = char_column(line, f.range.start.column);
+        // Notebooks: `nb.ipynb:cell 3:5:1`, the cell and the line and column within it.
+        let location = match &f.cell {
+            Some(cell) => format!("cell {}:{}:{}", cell.cell, cell.line, cell.column),
+            None => format!("{}:{}", f.range.start.line + 1, col),
+        };
         let _ = writeln!(
             out,
-            "{}:{}:{}: {}{} {}",
+            "{}:{}: {}{} {}",
             style.paint("1", &item.file.display),
-            f.range.start.line + 1,
-            col,
+            location,
             style.severity(f.severity),
             style.paint("1", &format!("[{}]", f.rule_id)),
             f.message

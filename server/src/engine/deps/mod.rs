@@ -109,6 +109,7 @@ fn finding(rule: &str, default: Severity, node: Node, message: String, settings:
         range: TextRange::from_node(node),
         fix: None,
         suppression: None,
+        cell: None,
     })
 }
 

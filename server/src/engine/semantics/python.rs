@@ -373,7 +373,7 @@ impl Semantics for Python {
                 node.child_by_field_name("left").is_some_and(|l| self.is_constant(l, src, is_const_name))
                     && node.child_by_field_name("right").is_some_and(|r| self.is_constant(r, src, is_const_name))
             }
-            "list" | "tuple" | "parenthesized_expression" | "list_comprehension" | "generator_expression" => {
+            "list" | "tuple" | "set" | "dictionary" | "pair" | "parenthesized_expression" | "list_comprehension" | "generator_expression" => {
                 node.named_child_count() > 0 && named_children(node).all(|c| self.is_constant(c, src, is_const_name))
             }
             "for_in_clause" => node.child_by_field_name("right").is_some_and(|r| self.is_constant(r, src, is_const_name)),
