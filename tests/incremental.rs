@@ -217,3 +217,39 @@ fn deleting_a_call_rescans_the_helper_it_fed() {
     assert_eq!(keys(&after), keys(&full));
     assert!(keys(&first).len() > keys(&full).len(), "the helper's finding should go: {:?} -> {:?}", keys(&first), keys(&full));
 }
+
+/// Class-level findings (patterns rooted at a class) survive an edit in another class and move
+/// with it; an edit that fixes the stub removes its finding.
+#[test]
+fn class_level_findings_are_kept_elsewhere_and_redone_where_edited() {
+    let catalog = Catalog::embedded();
+    let settings = ScanSettings::default();
+    let path = Path::new("app/auth.py");
+    let mut text = String::from("class Filler:\n    def total(self, a, b):\n        return a + b\n\n\nclass TokenCheck:\n    def has_permission(self, request, view):\n        return True\n");
+    for i in 0..50 {
+        text.push_str(&format!("\n\nclass Other{i}:\n    def value(self, x):\n        return x * {i}\n"));
+    }
+    let scan = |text: &str, tree: &Tree, previous: Option<&Previous>| engine::scan_source_after(&catalog, Language::Python, path, text, Some(tree), &settings, previous);
+    let mut tree = engine::parse(Language::Python, &text, None).unwrap();
+    let (first, mut memo) = scan(&text, &tree, None);
+    assert!(first.findings.iter().any(|f| f.rule_id == "py-auth-stub-always-true"), "{:?}", keys(&first));
+    // 1. Type in `Filler.total`, before the class finding: it is kept and moves.
+    // 2. Make `has_permission` check something: the finding goes.
+    for (anchor, insert) in [("return a + b", "a = a or 0\n        "), ("return True", "request.user.is_staff and ")] {
+        let at = text.find(anchor).unwrap();
+        let edit = ByteEdit { start: at, old_end: at, new_end: at + insert.len(), removed: String::new() };
+        let position = point_at(&text, at);
+        text.insert_str(at, insert);
+        tree.edit(&InputEdit { start_byte: at, old_end_byte: at, new_end_byte: at + insert.len(), start_position: position, old_end_position: position, new_end_position: point_at(&text, at + insert.len()) });
+        let new_tree = engine::parse(Language::Python, &text, Some(&tree)).unwrap();
+        let edits = [edit];
+        let previous = Previous { memo: &memo, edits: &edits, changed_ranges: Previous::changed_between(&tree, &new_tree) };
+        let (after, next) = scan(&text, &new_tree, Some(&previous));
+        assert!(next.was_incremental(), "edit before {anchor:?} should rescan incrementally");
+        assert_eq!(keys(&after), keys(&engine::scan_source(&catalog, Language::Python, path, &text, None, &settings)), "after editing before {anchor:?}");
+        let stub = after.findings.iter().any(|f| f.rule_id == "py-auth-stub-always-true");
+        assert_eq!(stub, anchor == "return a + b", "stub finding after editing before {anchor:?}");
+        memo = next;
+        tree = new_tree;
+    }
+}

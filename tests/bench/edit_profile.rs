@@ -67,8 +67,17 @@ fn main() {
         println!("file pass only          {ms:>8.2} ms");
     }
     // One inserted character in the middle of the file.
-    let at = text.len() / 2;
-    let at = text[at..].find("\n        ").map(|i| at + i + 9).unwrap();
+    let at = match args.get(2).and_then(|l| l.parse::<usize>().ok()) {
+        // The first non-blank character of that (1-based) line.
+        Some(line) => {
+            let start = text.split_inclusive('\n').take(line - 1).map(str::len).sum::<usize>();
+            start + text[start..].len() - text[start..].trim_start_matches(' ').len()
+        }
+        None => {
+            let mid = text.len() / 2;
+            text[mid..].find("\n        ").map(|i| mid + i + 9).unwrap()
+        }
+    };
     let mut old = tree.clone();
     text.insert(at, 'x');
     let p = |b: usize, s: &str| { let row = s[..b].matches('\n').count(); tree_sitter::Point { row, column: b - s[..b].rfind('\n').map_or(0, |i| i + 1) } };

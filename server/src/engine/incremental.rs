@@ -21,7 +21,7 @@ use tree_sitter::{Node, Tree};
 use super::context::{FileContext, FileSearches};
 use super::finding::{Finding, SecretSpan};
 use super::language::Language;
-use super::matcher::QuerySecret;
+use super::matcher::{Anchor, QuerySecret};
 use super::LineIndex;
 
 /// One text edit in byte offsets: `start..old_end` of the old text became `start..new_end`.
@@ -54,6 +54,9 @@ pub struct ScanMemo {
     /// Findings of the local patterns, before deduplication and suppression.
     pub(super) local: Vec<Finding>,
     pub(super) local_secrets: Vec<QuerySecret>,
+    /// Findings of the file-pass patterns, by the anchor their pattern started at.
+    pub(super) file: Vec<(Anchor, Finding)>,
+    pub(super) file_secrets: Vec<(Anchor, QuerySecret)>,
     pub(super) imports: HashMap<String, String>,
     /// The whole-file regex searches (`#file-mentions?`) the scan's predicates made.
     pub(super) file_searches: FileSearches,
@@ -284,13 +287,22 @@ fn identifier_occurrences<'a>(src: &'a [u8], name: &'a str) -> impl Iterator<Ite
     })
 }
 
-/// The previous scan's local findings and secrets that lie outside `units`, moved by the edits.
-pub(super) fn kept_local(previous: &Previous, units: &[Node], text: &str) -> (Vec<Finding>, Vec<QuerySecret>) {
+/// What a rescan keeps of the previous scan, moved by the edits.
+#[derive(Default)]
+pub(super) struct Kept {
+    pub local: Vec<Finding>,
+    pub local_secrets: Vec<QuerySecret>,
+    pub file: Vec<(Anchor, Finding)>,
+    pub file_secrets: Vec<(Anchor, QuerySecret)>,
+}
+
+/// The previous scan's local findings outside `units`, and its file-pass findings at anchors
+/// the rescan did not run at (and the edits did not touch).
+pub(super) fn kept_findings(previous: &Previous, units: &[Node], anchors_run: &[Anchor], text: &str) -> Kept {
     let outside = |(s, e): (usize, usize)| !units.iter().any(|u| u.start_byte() < e.max(s + 1) && s < u.end_byte());
     let lines = LineIndex::new(text);
-    let mut findings = Vec::new();
-    for f in &previous.memo.local {
-        let Some(range) = carry(f.range.start_byte, f.range.end_byte, previous.edits).filter(|r| outside(*r)) else { continue };
+    let move_finding = |f: &Finding| -> Option<Finding> {
+        let range = carry(f.range.start_byte, f.range.end_byte, previous.edits)?;
         let mut moved = f.clone();
         moved.range = lines.range(range.0, range.1);
         if let Some(fix) = moved.fix.as_mut() {
@@ -300,16 +312,21 @@ pub(super) fn kept_local(previous: &Previous, units: &[Node], text: &str) -> (Ve
                 None => moved.fix = None,
             }
         }
-        findings.push(moved);
+        Some(moved)
+    };
+    let move_secret = |(rule, range, span): &QuerySecret| -> Option<QuerySecret> {
+        let r = carry(range.0, range.1, previous.edits)?;
+        let s = carry(span.start_byte, span.end_byte, previous.edits)?;
+        Some((rule.clone(), r, SecretSpan { start_byte: s.0, end_byte: s.1, visible: span.visible }))
+    };
+    let kept_anchor = |anchor: &Anchor| carry(anchor.0, anchor.1, previous.edits).filter(|a| !anchors_run.contains(a));
+    let memo = previous.memo;
+    Kept {
+        local: memo.local.iter().filter_map(move_finding).filter(|f| outside((f.range.start_byte, f.range.end_byte))).collect(),
+        local_secrets: memo.local_secrets.iter().filter_map(move_secret).filter(|(_, r, _)| outside(*r)).collect(),
+        file: memo.file.iter().filter_map(|(a, f)| Some((kept_anchor(a)?, move_finding(f)?))).collect(),
+        file_secrets: memo.file_secrets.iter().filter_map(|(a, q)| Some((kept_anchor(a)?, move_secret(q)?))).collect(),
     }
-    let mut secrets = Vec::new();
-    for (rule, range, span) in &previous.memo.local_secrets {
-        let (Some(r), Some(s)) = (carry(range.0, range.1, previous.edits), carry(span.start_byte, span.end_byte, previous.edits)) else { continue };
-        if outside(r) {
-            secrets.push((rule.clone(), r, SecretSpan { start_byte: s.0, end_byte: s.1, visible: span.visible }));
-        }
-    }
-    (findings, secrets)
 }
 
 /// Whether the file-wide facts that kept findings rest on are as they were: the imports, and

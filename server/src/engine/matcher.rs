@@ -33,13 +33,20 @@ pub type QuerySecret = (String, (usize, usize), SecretSpan);
 pub struct QueryFindings {
     pub local: Vec<Finding>,
     pub local_secrets: Vec<QuerySecret>,
-    pub file: Vec<Finding>,
-    pub file_secrets: Vec<QuerySecret>,
+    /// File-pass findings and secrets, each with the byte range of the node its pattern
+    /// started at (its anchor: the module, a class, a decorated definition).
+    pub file: Vec<(Anchor, Finding)>,
+    pub file_secrets: Vec<(Anchor, QuerySecret)>,
+    /// The anchors the file pass ran at.
+    pub anchors_run: Vec<Anchor>,
 }
 
+/// The byte range of the node a file-pass pattern started at.
+pub type Anchor = (usize, usize);
+
 /// Run the language's rules. `secrets` are spans already known to be secret: quoted captures
-/// mask them. With `units`, the local patterns run only inside those nodes (an incremental
-/// rescan); the file-wide patterns always run over the whole tree.
+/// mask them. With `units`, the local patterns run only inside those nodes, and the file-pass
+/// patterns only at the module and the containers around them (an incremental rescan).
 pub fn run_queries<'t>(
     catalog: &Catalog,
     tree: &'t Tree,
@@ -54,6 +61,7 @@ pub fn run_queries<'t>(
     let scopes: &[Node<'t>] = units.unwrap_or(&whole);
     let mut local = Collector::new(catalog, ctx, settings, secrets);
     let mut file = Collector::new(catalog, ctx, settings, secrets);
+    let (mut file_tags, mut secret_tags, mut anchors_run) = (Vec::new(), Vec::new(), Vec::new());
     CURSOR.with(|cursor| {
         let mut cursor = cursor.borrow_mut();
         // Matches of one part starting at `node`; with `anchored`, only at `node` itself.
@@ -64,15 +72,28 @@ pub fn run_queries<'t>(
                 collector.process(part, m);
             }
         };
+        let mut run_file_pass = |node: Node<'t>, anchored: bool| {
+            let (findings, secrets) = (file.findings.len(), file.query_secrets.len());
+            run(&mut file, &compiled.file_pass, node, anchored);
+            let anchor = (node.start_byte(), node.end_byte());
+            file_tags.extend(std::iter::repeat_n(anchor, file.findings.len() - findings));
+            secret_tags.extend(std::iter::repeat_n(anchor, file.query_secrets.len() - secrets));
+            anchors_run.push(anchor);
+        };
         match &compiled.file_roots {
             // Patterns rooted at the module, classes and decorated definitions start only at
-            // such nodes: anchor there instead of walking every expression.
+            // such nodes: anchor there instead of walking every expression. After an edit, only
+            // at the module and the containers around the re-run functions.
             Some(roots) => {
-                for node in nesting_nodes(ctx.language, root).into_iter().filter(|n| roots.iter().any(|k| k == n.kind())) {
-                    run(&mut file, &compiled.file_pass, node, true);
+                let anchors = match units {
+                    Some(units) => containers_around(units, root),
+                    None => nesting_nodes(ctx.language, root),
+                };
+                for node in anchors.into_iter().filter(|n| roots.iter().any(|k| k == n.kind())) {
+                    run_file_pass(node, true);
                 }
             }
-            None => run(&mut file, &compiled.file_pass, root, false),
+            None => run_file_pass(root, false),
         }
         for &scope in scopes {
             run(&mut local, &compiled.local_pass, scope, false);
@@ -87,7 +108,13 @@ pub fn run_queries<'t>(
             }
         }
     });
-    Ok(QueryFindings { local: local.findings, local_secrets: local.query_secrets, file: file.findings, file_secrets: file.query_secrets })
+    Ok(QueryFindings {
+        local: local.findings,
+        local_secrets: local.query_secrets,
+        file: file_tags.into_iter().zip(file.findings).collect(),
+        file_secrets: secret_tags.into_iter().zip(file.query_secrets).collect(),
+        anchors_run,
+    })
 }
 
 /// The statement skeleton of a file: every node of a `nesting_kinds` kind reachable through
@@ -100,6 +127,21 @@ fn nesting_nodes<'t>(language: super::language::Language, root: Node<'t>) -> Vec
         out.push(node);
         let mut cursor = node.walk();
         stack.extend(node.named_children(&mut cursor).filter(|c| kinds.contains(&c.kind())));
+    }
+    out
+}
+
+/// The root and every ancestor of the units, each once.
+fn containers_around<'t>(units: &[Node<'t>], root: Node<'t>) -> Vec<Node<'t>> {
+    let mut out = vec![root];
+    for unit in units {
+        let mut above = unit.parent();
+        while let Some(node) = above {
+            if !out.contains(&node) {
+                out.push(node);
+            }
+            above = node.parent();
+        }
     }
     out
 }

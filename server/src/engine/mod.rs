@@ -269,26 +269,37 @@ pub fn scan_source_after(
         .filter(|p| incremental::file_facts_unchanged(p, &ctx, text))
         .and_then(|p| incremental::plan(language, root, text.as_bytes(), p).map(|units| (p, units)));
     let queried = matcher::run_queries(catalog, tree, &ctx, settings, &secret_spans, reuse.as_ref().map(|(_, units)| units.as_slice()));
-    let (mut local, mut local_secrets, file, file_secrets) = match queried {
-        Ok(q) => (q.local, q.local_secrets, q.file, q.file_secrets),
+    let matcher::QueryFindings { mut local, mut local_secrets, mut file, mut file_secrets, anchors_run } = match queried {
+        Ok(q) => q,
         Err(e) => {
             report.notices.push(Notice { kind: NoticeKind::Config, message: e.to_string() });
             Default::default()
         }
     };
     if let Some((previous, units)) = &reuse {
-        let (kept, kept_secrets) = incremental::kept_local(previous, units, text);
-        local.extend(kept);
-        local_secrets.extend(kept_secrets);
+        let kept = incremental::kept_findings(previous, units, &anchors_run, text);
+        local.extend(kept.local);
+        local_secrets.extend(kept.local_secrets);
+        file.extend(kept.file);
+        file_secrets.extend(kept.file_secrets);
         local.sort_by(|a, b| (a.range.start_byte, a.range.end_byte, &a.rule_id).cmp(&(b.range.start_byte, b.range.end_byte, &b.rule_id)));
         local.dedup_by(|a, b| a.rule_id == b.rule_id && a.range.start_byte == b.range.start_byte && a.range.end_byte == b.range.end_byte);
     }
-    let memo = incremental::ScanMemo { local: local.clone(), local_secrets: local_secrets.clone(), imports: ctx.imports.clone(), file_searches: ctx.file_searches(), text_len: text.len(), incremental: reuse.is_some() };
+    let memo = incremental::ScanMemo {
+        local: local.clone(),
+        local_secrets: local_secrets.clone(),
+        file: file.clone(),
+        file_secrets: file_secrets.clone(),
+        imports: ctx.imports.clone(),
+        file_searches: ctx.file_searches(),
+        text_len: text.len(),
+        incremental: reuse.is_some(),
+    };
     let mut findings = local;
-    findings.extend(file);
+    findings.extend(file.into_iter().map(|(_, f)| f));
     let mut findings = matcher::one_finding_per_problem(catalog, findings);
     let mut query_secrets = local_secrets;
-    query_secrets.extend(file_secrets);
+    query_secrets.extend(file_secrets.into_iter().map(|(_, s)| s));
     // One finding per secret: a provider format or private key beats a query rule on the same
     // literal (it names the provider); a query rule that marks its literal `@secret` (a
     // hard-coded crypto key, a credential check) beats the generic name-based detectors.
