@@ -114,12 +114,16 @@ fn incremental_rescans_equal_full_scans_over_random_edits() {
     let settings = ScanSettings::default();
     let files = source_files();
     assert!(files.len() > 50, "expected fixtures and project files, found {}", files.len());
-    let mut rng = Rng(0x5eed_1234_abcd_ef01);
+    // ASSAY_INCREMENTAL_SEED=<n> tries other edits (a failure prints the seed's edits).
+    let seed = std::env::var("ASSAY_INCREMENTAL_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(0x5eed_1234_abcd_ef01);
+    let mut rng = Rng(seed);
     let (mut checked, mut reused, mut failures) = (0usize, 0usize, Vec::new());
+    let only = std::env::var("ASSAY_INCREMENTAL_ONLY").ok();
     for (language, path) in &files {
         let mut text = std::fs::read_to_string(path).unwrap();
         let logical = logical_path(&text, path);
         let mut tree = engine::parse(*language, &text, None).unwrap();
+        let skip = only.as_deref().is_some_and(|o| !path.to_string_lossy().contains(o));
         let (_, mut memo): (_, ScanMemo) = engine::scan_source_after(&catalog, *language, &logical, &text, Some(&tree), &settings, None);
         for step in 0..12 {
             // One to three edits between scans, as when the server debounces typing.
@@ -130,15 +134,18 @@ fn incremental_rescans_equal_full_scans_over_random_edits() {
             let new_tree = engine::parse(*language, &text, Some(&tree)).unwrap();
             let previous = Previous { memo: &memo, edits: &edits, changed_ranges: Previous::changed_between(&tree, &new_tree) };
             let (incremental, next_memo) = engine::scan_source_after(&catalog, *language, &logical, &text, Some(&new_tree), &settings, Some(&previous));
-            let full = engine::scan_source(&catalog, *language, &logical, &text, None, &settings);
+            // The same tree: with syntax errors, an incremental reparse may recover differently
+            // from a fresh parse, and that is tree-sitter's business, not the rescan's.
+            let full = engine::scan_source(&catalog, *language, &logical, &text, Some(&new_tree), &settings);
             checked += 1;
             reused += usize::from(next_memo.was_incremental());
-            if keys(&incremental) != keys(&full) {
+            let (inc, all) = (keys(&incremental), keys(&full));
+            if inc != all && !skip {
+                let only_incremental: Vec<_> = inc.iter().filter(|k| !all.contains(k)).collect();
+                let only_full: Vec<_> = all.iter().filter(|k| !inc.contains(k)).collect();
                 failures.push(format!(
-                    "{} after step {step} (edits {edits:?}):\n  incremental: {:?}\n  full:        {:?}",
+                    "{} after step {step} (edits {edits:?}):\n  only incremental: {only_incremental:?}\n  only full:        {only_full:?}",
                     path.display(),
-                    keys(&incremental),
-                    keys(&full)
                 ));
             }
             memo = next_memo;
