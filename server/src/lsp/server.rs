@@ -471,8 +471,9 @@ impl Backend {
 /// change.
 const KEPT_TREES: usize = 8;
 
-/// Analyses faster than this are not debounced while the user types.
-const CHEAP_ANALYSIS: Duration = Duration::from_millis(20);
+/// Analyses faster than this are not debounced while the user types (an incremental rescan of
+/// one function takes a few milliseconds; a whole large file, a hundred or more).
+const CHEAP_ANALYSIS: Duration = Duration::from_millis(50);
 
 fn keep_recent_trees(docs: &mut HashMap<Uri, Document>) {
     let mut with_trees: Vec<(Instant, &mut Document)> =
