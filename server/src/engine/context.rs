@@ -52,6 +52,11 @@ const MAX_SUMMARY_DEPTH: usize = 3;
 impl<'t> FileContext<'t> {
     pub fn new(language: Language, src: &'t [u8], root: Node<'t>, path: &'t Path, dataflow: &'t DataflowConfig) -> Self {
         let imports = language.semantics().imports(root, src);
+        Self::with_imports(language, src, root, path, dataflow, imports)
+    }
+
+    /// A context whose imports the caller already knows (an edit that cannot have changed them).
+    pub fn with_imports(language: Language, src: &'t [u8], root: Node<'t>, path: &'t Path, dataflow: &'t DataflowConfig, imports: HashMap<String, String>) -> Self {
         FileContext {
             language,
             src,

@@ -58,6 +58,8 @@ pub struct ScanMemo {
     pub(super) file: Vec<(Anchor, Finding)>,
     pub(super) file_secrets: Vec<(Anchor, QuerySecret)>,
     pub(super) imports: HashMap<String, String>,
+    /// The dependency check's findings: they follow from the imports and what guards them.
+    pub(super) dependency_findings: Vec<Finding>,
     /// The whole-file regex searches (`#file-mentions?`) the scan's predicates made.
     pub(super) file_searches: FileSearches,
     pub(super) text_len: usize,
@@ -120,11 +122,16 @@ fn written_spans(edits: &[ByteEdit]) -> Vec<(usize, usize)> {
 /// three hops).
 const NEIGHBOUR_ROUNDS: usize = 3;
 
+/// Do the edits lead from the memo's text to a text of this length? (A lost edit would make
+/// every carried position wrong.)
+fn edits_lead_to(previous: &Previous, len: usize) -> bool {
+    let expected = previous.edits.iter().try_fold(previous.memo.text_len, |len, e| (len + e.new_end).checked_sub(e.old_end));
+    previous.memo.text_len > 0 && expected == Some(len)
+}
+
 /// The units to re-run after these edits, or None when the edit needs a whole-file scan.
 pub(super) fn plan<'t>(language: Language, root: Node<'t>, src: &[u8], previous: &Previous) -> Option<Vec<Node<'t>>> {
-    // The edits must lead from the memo's text to this one.
-    let expected = previous.edits.iter().try_fold(previous.memo.text_len, |len, e| (len + e.new_end).checked_sub(e.old_end));
-    if expected != Some(src.len()) {
+    if !edits_lead_to(previous, src.len()) {
         return None;
     }
     let mut units: Vec<Node<'t>> = Vec::new();
@@ -180,9 +187,31 @@ pub(super) fn plan<'t>(language: Language, root: Node<'t>, src: &[u8], previous:
         }
         frontier = next;
     }
+    // A syntax error outside the re-run functions may have moved code between them (an
+    // unclosed bracket swallowing the next definitions): rescan the whole file.
+    if errors_outside(root, &units) {
+        return None;
+    }
     // Re-running most of the file through units is no cheaper than a full pass.
     let covered: usize = units.iter().map(|u| u.byte_range().len()).sum();
     (covered * 2 <= src.len()).then_some(units)
+}
+
+/// Is there an error or missing node that no unit contains? Descends only where errors are.
+fn errors_outside(root: Node, units: &[Node]) -> bool {
+    let inside = |n: Node| units.iter().any(|u| u.start_byte() <= n.start_byte() && n.end_byte() <= u.end_byte());
+    let mut stack = vec![root];
+    while let Some(node) = stack.pop() {
+        if inside(node) {
+            continue;
+        }
+        if node.is_error() || node.is_missing() {
+            return true;
+        }
+        let mut cursor = node.walk();
+        stack.extend(node.children(&mut cursor).filter(|c| c.has_error()));
+    }
+    false
 }
 
 /// Adds `unit` unless it or a unit containing it is already there; true if added.
@@ -319,7 +348,11 @@ pub(super) fn kept_findings(previous: &Previous, units: &[Node], anchors_run: &[
         let s = carry(span.start_byte, span.end_byte, previous.edits)?;
         Some((rule.clone(), r, SecretSpan { start_byte: s.0, end_byte: s.1, visible: span.visible }))
     };
-    let kept_anchor = |anchor: &Anchor| carry(anchor.0, anchor.1, previous.edits).filter(|a| !anchors_run.contains(a));
+    // An anchor the file pass ran at again, or one now inside a re-run function (the edit
+    // changed the structure there: a class swallowed by an unclosed string), is not kept.
+    let kept_anchor = |anchor: &Anchor| {
+        carry(anchor.0, anchor.1, previous.edits).filter(|a| !anchors_run.contains(a) && !units.iter().any(|u| u.start_byte() < a.1 && a.0 < u.end_byte()))
+    };
     let memo = previous.memo;
     Kept {
         local: memo.local.iter().filter_map(move_finding).filter(|f| outside((f.range.start_byte, f.range.end_byte))).collect(),
@@ -327,6 +360,22 @@ pub(super) fn kept_findings(previous: &Previous, units: &[Node], anchors_run: &[
         file: memo.file.iter().filter_map(|(a, f)| Some((kept_anchor(a)?, move_finding(f)?))).collect(),
         file_secrets: memo.file_secrets.iter().filter_map(|(a, q)| Some((kept_anchor(a)?, move_secret(q)?))).collect(),
     }
+}
+
+/// The previous scan's dependency findings, moved by the edits (None if an edit touched one).
+pub(super) fn kept_dependency_findings(previous: &Previous, text: &str) -> Option<Vec<Finding>> {
+    let lines = LineIndex::new(text);
+    previous
+        .memo
+        .dependency_findings
+        .iter()
+        .map(|f| {
+            let (s, e) = carry(f.range.start_byte, f.range.end_byte, previous.edits)?;
+            let mut moved = f.clone();
+            moved.range = lines.range(s, e);
+            Some(moved)
+        })
+        .collect()
 }
 
 /// Whether the file-wide facts that kept findings rest on are as they were: the imports, and
@@ -362,6 +411,38 @@ pub(super) fn file_facts_unchanged(previous: &Previous, ctx: &FileContext, text:
         }
     }
     true
+}
+
+/// Could these edits have changed the file's imports (or what the dependency check reads)? Only
+/// if an import keyword is on a line they removed, wrote, or turned from or into code
+/// (tree-sitter's changed ranges), or they are inside an import, a `try`/`if` around one, or
+/// code that does not parse.
+pub(super) fn may_change_imports(language: Language, root: Node, previous: &Previous, text: &str) -> bool {
+    if !edits_lead_to(previous, text.len()) {
+        return true;
+    }
+    let keywords: &[&str] = match language {
+        Language::Python => &["import", "try", "except", "if", "TYPE_CHECKING"],
+        Language::Rust => &["use", "extern", "mod", "crate"],
+    };
+    let mentions = |t: &str| keywords.iter().any(|k| identifier_occurrences(t.as_bytes(), k).next().is_some());
+    let lines_of = |(s, e): (usize, usize)| &text[lines_around(text, s.min(text.len()), e.min(text.len()), 0)];
+    let spans: Vec<(usize, usize)> = written_spans(previous.edits).into_iter().chain(previous.changed_ranges.iter().copied()).collect();
+    let import_kinds: &[&str] = match language {
+        Language::Python => &["import_statement", "import_from_statement", "future_import_statement", "try_statement", "if_statement", "ERROR"],
+        Language::Rust => &["use_declaration", "extern_crate_declaration", "mod_item", "ERROR"],
+    };
+    let in_import = |(s, e): (usize, usize)| {
+        let mut node = root.descendant_for_byte_range(s, e);
+        while let Some(n) = node {
+            if import_kinds.contains(&n.kind()) || n.is_missing() {
+                return true;
+            }
+            node = n.parent();
+        }
+        false
+    };
+    root.has_error() || previous.edits.iter().any(|e| mentions(&e.removed)) || spans.iter().any(|&span| mentions(lines_of(span)) || in_import(span))
 }
 
 /// Lines of context searched around an edit for a new whole-file regex match (the catalog's

@@ -86,7 +86,13 @@ pub fn run_queries<'t>(
             // at the module and the containers around the re-run functions.
             Some(roots) => {
                 let anchors = match units {
-                    Some(units) => containers_around(units, root),
+                    // The containers around the re-run functions and those inside them (a
+                    // `while` loop in a function body).
+                    Some(units) => {
+                        let mut anchors = containers_around(units, root);
+                        anchors.extend(units.iter().flat_map(|u| nesting_nodes(ctx.language, *u)));
+                        anchors
+                    }
                     None => nesting_nodes(ctx.language, root),
                 };
                 for node in anchors.into_iter().filter(|n| roots.iter().any(|k| k == n.kind())) {

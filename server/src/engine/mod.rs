@@ -263,7 +263,14 @@ pub fn scan_source_after(
     secrets::source::scan(language, text.as_bytes(), root, path, &mut found);
     secrets::postprocess(text.as_bytes(), false, &mut found);
     let mut secret_spans: Vec<SecretSpan> = found.iter().flat_map(|f| f.secret_spans().collect::<Vec<_>>()).collect();
-    let ctx = context::FileContext::new(language, text.as_bytes(), root, path, catalog.dataflow(language));
+    // The imports (and the dependency findings) of the previous scan still hold when no edit
+    // went near an import.
+    let same_imports = previous.filter(|p| !incremental::may_change_imports(language, root, p, text));
+    let imports = match same_imports {
+        Some(p) => p.memo.imports.clone(),
+        None => language.semantics().imports(root, text.as_bytes()),
+    };
+    let ctx = context::FileContext::with_imports(language, text.as_bytes(), root, path, catalog.dataflow(language), imports);
     // An edit inside functions re-runs the local rules over those functions only.
     let reuse = previous
         .filter(|p| incremental::file_facts_unchanged(p, &ctx, text))
@@ -285,7 +292,8 @@ pub fn scan_source_after(
         local.sort_by(|a, b| (a.range.start_byte, a.range.end_byte, &a.rule_id).cmp(&(b.range.start_byte, b.range.end_byte, &b.rule_id)));
         local.dedup_by(|a, b| a.rule_id == b.rule_id && a.range.start_byte == b.range.start_byte && a.range.end_byte == b.range.end_byte);
     }
-    let memo = incremental::ScanMemo {
+    let mut memo = incremental::ScanMemo {
+        dependency_findings: Vec::new(),
         local: local.clone(),
         local_secrets: local_secrets.clone(),
         file: file.clone(),
@@ -329,7 +337,12 @@ pub fn scan_source_after(
             findings.push(finding);
         }
     }
-    findings.extend(deps::check(language, path, text.as_bytes(), root, settings));
+    let dependency_findings = match same_imports.filter(|_| language == Language::Python) {
+        Some(p) => incremental::kept_dependency_findings(p, text).unwrap_or_else(|| deps::check(language, path, text.as_bytes(), root, settings)),
+        None => deps::check(language, path, text.as_bytes(), root, settings),
+    };
+    memo.dependency_findings = dependency_findings.clone();
+    findings.extend(dependency_findings);
     secret_spans.extend(query_secrets.iter().map(|(_, _, span)| *span));
     secret_spans.sort_by_key(|s| (s.start_byte, s.end_byte));
     secret_spans.dedup();
