@@ -325,24 +325,27 @@ pub(super) struct Kept {
     pub file_secrets: Vec<(Anchor, QuerySecret)>,
 }
 
+/// A finding of the previous scan moved by the edits (None if an edit touched it); a fix whose
+/// edits were touched is dropped.
+fn moved_finding(f: &Finding, edits: &[ByteEdit], lines: &LineIndex) -> Option<Finding> {
+    let (start, end) = carry(f.range.start_byte, f.range.end_byte, edits)?;
+    let mut moved = f.clone();
+    moved.range = lines.range(start, end);
+    if let Some(fix) = moved.fix.as_mut() {
+        let carried: Option<Vec<(usize, usize)>> = fix.edits.iter().map(|e| carry(e.start_byte, e.end_byte, edits)).collect();
+        match carried {
+            Some(spans) => fix.edits.iter_mut().zip(spans).for_each(|(e, (s, t))| (e.start_byte, e.end_byte) = (s, t)),
+            None => moved.fix = None,
+        }
+    }
+    Some(moved)
+}
+
 /// The previous scan's local findings outside `units`, and its file-pass findings at anchors
 /// the rescan did not run at (and the edits did not touch).
-pub(super) fn kept_findings(previous: &Previous, units: &[Node], anchors_run: &[Anchor], text: &str) -> Kept {
+pub(super) fn kept_findings(previous: &Previous, units: &[Node], anchors_run: &[Anchor], lines: &LineIndex) -> Kept {
     let outside = |(s, e): (usize, usize)| !units.iter().any(|u| u.start_byte() < e.max(s + 1) && s < u.end_byte());
-    let lines = LineIndex::new(text);
-    let move_finding = |f: &Finding| -> Option<Finding> {
-        let range = carry(f.range.start_byte, f.range.end_byte, previous.edits)?;
-        let mut moved = f.clone();
-        moved.range = lines.range(range.0, range.1);
-        if let Some(fix) = moved.fix.as_mut() {
-            let carried: Option<Vec<(usize, usize)>> = fix.edits.iter().map(|e| carry(e.start_byte, e.end_byte, previous.edits)).collect();
-            match carried {
-                Some(spans) => fix.edits.iter_mut().zip(spans).for_each(|(e, (s, t))| (e.start_byte, e.end_byte) = (s, t)),
-                None => moved.fix = None,
-            }
-        }
-        Some(moved)
-    };
+    let move_finding = |f: &Finding| moved_finding(f, previous.edits, lines);
     let move_secret = |(rule, range, span): &QuerySecret| -> Option<QuerySecret> {
         let r = carry(range.0, range.1, previous.edits)?;
         let s = carry(span.start_byte, span.end_byte, previous.edits)?;
@@ -363,19 +366,8 @@ pub(super) fn kept_findings(previous: &Previous, units: &[Node], anchors_run: &[
 }
 
 /// The previous scan's dependency findings, moved by the edits (None if an edit touched one).
-pub(super) fn kept_dependency_findings(previous: &Previous, text: &str) -> Option<Vec<Finding>> {
-    let lines = LineIndex::new(text);
-    previous
-        .memo
-        .dependency_findings
-        .iter()
-        .map(|f| {
-            let (s, e) = carry(f.range.start_byte, f.range.end_byte, previous.edits)?;
-            let mut moved = f.clone();
-            moved.range = lines.range(s, e);
-            Some(moved)
-        })
-        .collect()
+pub(super) fn kept_dependency_findings(previous: &Previous, lines: &LineIndex) -> Option<Vec<Finding>> {
+    previous.memo.dependency_findings.iter().map(|f| moved_finding(f, previous.edits, lines)).collect()
 }
 
 /// Whether the file-wide facts that kept findings rest on are as they were: the imports, and

@@ -283,8 +283,10 @@ pub fn scan_source_after(
             Default::default()
         }
     };
+    // One line index for every position this scan computes.
+    let lines = LineIndex::new(text);
     if let Some((previous, units)) = &reuse {
-        let kept = incremental::kept_findings(previous, units, &anchors_run, text);
+        let kept = incremental::kept_findings(previous, units, &anchors_run, &lines);
         local.extend(kept.local);
         local_secrets.extend(kept.local_secrets);
         file.extend(kept.file);
@@ -326,7 +328,6 @@ pub fn scan_source_after(
             f.message = secrets::redact_message(&f.message, text, &all);
         }
     }
-    let lines = LineIndex::new(text);
     for f in &found {
         let shadowed = matches!(f.rule, secrets::RULE_GENERIC | secrets::RULE_SIGNING_KEY | secrets::RULE_PLACEHOLDER)
             && query_secrets.iter().any(|(rule, _, span)| !settings.disabled.contains(rule) && overlaps(f.range(), (span.start_byte, span.end_byte)));
@@ -338,7 +339,7 @@ pub fn scan_source_after(
         }
     }
     let dependency_findings = match same_imports.filter(|_| language == Language::Python) {
-        Some(p) => incremental::kept_dependency_findings(p, text).unwrap_or_else(|| deps::check(language, path, text.as_bytes(), root, settings)),
+        Some(p) => incremental::kept_dependency_findings(p, &lines).unwrap_or_else(|| deps::check(language, path, text.as_bytes(), root, settings)),
         None => deps::check(language, path, text.as_bytes(), root, settings),
     };
     memo.dependency_findings = dependency_findings.clone();
