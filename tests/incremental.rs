@@ -2,31 +2,14 @@
 //! what a full scan of the same text reports. Random edits, typed into the rule fixtures and
 //! project files, each followed by both scans.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::Path;
 
 use assay::engine::fixtures::logical_path;
 use assay::engine::incremental::{ByteEdit, Previous, ScanMemo};
 use assay::engine::{self, Catalog, Language, ScanSettings};
 use tree_sitter::{InputEdit, Point, Tree};
-
-fn source_files() -> Vec<(Language, PathBuf)> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut files = Vec::new();
-    let mut stack = vec![root.join("tests/fixtures"), root.join("tests/projects")];
-    while let Some(dir) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
-        for entry in entries.flatten() {
-            let p = entry.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if let Some(l) = Language::from_path(&p) {
-                files.push((l, p));
-            }
-        }
-    }
-    files.sort();
-    files
-}
 
 /// A small deterministic generator (xorshift), so a failure reproduces.
 struct Rng(u64);
@@ -159,7 +142,7 @@ fn compare_rescans(edit: EditFn, min_share: usize) {
 
     let catalog = Catalog::embedded();
     let settings = ScanSettings::default();
-    let files = source_files();
+    let files = common::source_files(&["tests/fixtures", "tests/projects"]);
     assert!(files.len() > 50, "expected fixtures and project files, found {}", files.len());
     // ASSAY_INCREMENTAL_SEED=<n> tries other edits (a failure prints the seed's edits).
     let seed = std::env::var("ASSAY_INCREMENTAL_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(0x5eed_1234_abcd_ef01);

@@ -1,6 +1,8 @@
 //! The shipped catalog: every rule validates, every fixture's annotations hold, and every rule
 //! has fixture lines of both kinds (must flag, must not flag).
 
+mod common;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
@@ -92,20 +94,8 @@ fn rule_reference_is_generated_from_the_catalog() {
 fn keyed_matching_equals_the_full_pass() {
     let fast = Catalog::embedded();
     let reference = Catalog::embedded().without_keyed_queries();
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut files: Vec<(Language, PathBuf)> = fixture_files();
-    let mut stack = vec![root.join("tests/projects"), root.join("server/src")];
-    while let Some(dir) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
-        for entry in entries.flatten() {
-            let p = entry.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if let Some(l) = Language::from_path(&p) {
-                files.push((l, p));
-            }
-        }
-    }
+    files.extend(common::source_files(&["tests/projects", "server/src"]));
     assert!(files.len() > 100, "expected fixtures and project files, found {}", files.len());
     let settings = assay::engine::ScanSettings::default();
     let mut differences = Vec::new();
