@@ -1,6 +1,8 @@
 //! Change-aware review end to end, on temporary git repositories: `--changed-since`, `--staged`,
 //! baselines, and the CI report formats (GitHub, GitLab, SARIF paths, several reports per run).
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -38,20 +40,7 @@ impl Repo {
         std::fs::read_to_string(self.path().join(rel)).unwrap()
     }
     fn git(&self, args: &[&str]) -> String {
-        let o = Command::new("git")
-            .args(args)
-            .current_dir(self.path())
-            // a file that does not exist: no global configuration
-            .env("GIT_CONFIG_GLOBAL", self.path().join(".no-global-gitconfig"))
-            .env("GIT_CONFIG_NOSYSTEM", "1")
-            .env("GIT_AUTHOR_NAME", "t")
-            .env("GIT_AUTHOR_EMAIL", "t@example.invalid")
-            .env("GIT_COMMITTER_NAME", "t")
-            .env("GIT_COMMITTER_EMAIL", "t@example.invalid")
-            .output()
-            .unwrap();
-        assert!(o.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&o.stderr));
-        String::from_utf8_lossy(&o.stdout).into_owned()
+        common::git(self.path(), args)
     }
     fn commit_all(&self, message: &str) {
         self.git(&["add", "-A"]);

@@ -4,6 +4,8 @@
 //! Set `ASSAY_LSP_TEST_SERVER="/path/to/server arg..."` to run the harness against another
 //! server command (used to debug the client itself against `ruff server`).
 
+mod common;
+
 use std::collections::VecDeque;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
@@ -1404,18 +1406,7 @@ fn logs_go_to_stderr_and_stdout_carries_only_frames() {
 // ---------------------------------------------------------------------------------------------
 
 fn git_in(dir: &Path, args: &[&str]) {
-    let o = Command::new("git")
-        .args(args)
-        .current_dir(dir)
-        .env("GIT_CONFIG_GLOBAL", dir.join(".no-global-gitconfig"))
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_AUTHOR_NAME", "t")
-        .env("GIT_AUTHOR_EMAIL", "t@example.invalid")
-        .env("GIT_COMMITTER_NAME", "t")
-        .env("GIT_COMMITTER_EMAIL", "t@example.invalid")
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&o.stderr));
+    common::git(dir, args);
 }
 
 fn severity_of(diags: &[Value], code: &str) -> Vec<u64> {
