@@ -6,38 +6,20 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-const BIN: &str = env!("CARGO_BIN_EXE_assay");
+use common::BIN;
 
 const EVAL_BAD: &str = "def g(text):\n    return eval(text)\n";
 const SQL_BAD: &str = "def f(cur, name):\n    cur.execute(f\"SELECT * FROM t WHERE n = '{name}'\")\n";
 const CLEAN: &str = "import json\n\ndef load(text):\n    return json.loads(text)\n";
 
-struct Repo {
-    dir: tempfile::TempDir,
-}
+use common::Project as Repo;
 
 impl Repo {
     /// A fresh repository with no commit; `git` is isolated from the user's configuration.
-    fn new() -> Self {
-        let repo = Repo { dir: tempfile::tempdir().unwrap() };
+    fn init() -> Self {
+        let repo = Repo::new();
         repo.git(&["init", "-q"]);
         repo
-    }
-    /// A folder that is not a git repository.
-    fn plain() -> Self {
-        Repo { dir: tempfile::tempdir().unwrap() }
-    }
-    fn path(&self) -> &Path {
-        self.dir.path()
-    }
-    fn write(&self, rel: &str, text: &str) -> PathBuf {
-        let p = self.path().join(rel);
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(&p, text).unwrap();
-        p
-    }
-    fn read(&self, rel: &str) -> String {
-        std::fs::read_to_string(self.path().join(rel)).unwrap()
     }
     fn git(&self, args: &[&str]) -> String {
         common::git(self.path(), args)
@@ -45,12 +27,6 @@ impl Repo {
     fn commit_all(&self, message: &str) {
         self.git(&["add", "-A"]);
         self.git(&["commit", "-q", "-m", message]);
-    }
-    fn assay_in(&self, dir: &str, args: &[&str]) -> Output {
-        Command::new(BIN).args(args).current_dir(self.path().join(dir)).env("NO_COLOR", "1").env_remove("ASSAY_QUERIES_DIR").output().unwrap()
-    }
-    fn assay(&self, args: &[&str]) -> Output {
-        self.assay_in("", args)
     }
 }
 
@@ -76,7 +52,7 @@ fn findings(o: &Output) -> Vec<(String, u64, String)> {
 
 #[test]
 fn changed_since_reports_only_added_or_changed_lines_and_new_files() {
-    let r = Repo::new();
+    let r = Repo::init();
     r.write("app/a.py", EVAL_BAD);
     r.write("app/old.py", SQL_BAD);
     r.commit_all("legacy");
@@ -116,7 +92,7 @@ fn changed_since_reports_only_added_or_changed_lines_and_new_files() {
 
 #[test]
 fn changed_since_follows_renames() {
-    let r = Repo::new();
+    let r = Repo::init();
     let body: String = (0..20).map(|i| format!("X{i} = {i}\n")).collect();
     r.write("old_name.py", &format!("{body}{EVAL_BAD}"));
     r.commit_all("one");
@@ -130,13 +106,13 @@ fn changed_since_follows_renames() {
 
 #[test]
 fn changed_since_an_unknown_ref_or_outside_git_is_a_clear_error() {
-    let r = Repo::new();
+    let r = Repo::init();
     r.write("a.py", CLEAN);
     r.commit_all("one");
     let o = r.assay(&["check", "--changed-since", "no-such-branch"]);
     assert_eq!(code(&o), 2);
     assert!(stderr(&o).contains("--changed-since no-such-branch: no such commit"), "{}", stderr(&o));
-    let plain = Repo::plain();
+    let plain = Repo::new();
     plain.write("a.py", CLEAN);
     let o = plain.assay(&["check", "--staged"]);
     assert_eq!(code(&o), 2);
@@ -145,7 +121,7 @@ fn changed_since_an_unknown_ref_or_outside_git_is_a_clear_error() {
 
 #[test]
 fn staged_judges_the_index_not_the_working_tree() {
-    let r = Repo::new();
+    let r = Repo::init();
     r.write("a.py", CLEAN);
     r.write("b.py", EVAL_BAD);
     r.commit_all("one");
@@ -172,7 +148,7 @@ fn staged_judges_the_index_not_the_working_tree() {
 
 #[test]
 fn staged_works_before_the_first_commit_and_with_renames() {
-    let r = Repo::new();
+    let r = Repo::init();
     r.write("src/first.py", EVAL_BAD);
     r.write("src/clean.py", CLEAN);
     r.git(&["add", "-A"]);
@@ -187,7 +163,7 @@ fn staged_works_before_the_first_commit_and_with_renames() {
 
 #[test]
 fn baseline_leaves_out_known_findings_even_when_code_moves() {
-    let r = Repo::new();
+    let r = Repo::init();
     r.write("app/a.py", &format!("{EVAL_BAD}\n{SQL_BAD}"));
     r.write("app/b.py", EVAL_BAD);
     r.commit_all("legacy");
@@ -239,7 +215,7 @@ fn baseline_leaves_out_known_findings_even_when_code_moves() {
 
 #[test]
 fn baseline_named_in_the_config_is_used_and_written_by_default() {
-    let r = Repo::plain();
+    let r = Repo::new();
     r.write("assay.toml", "baseline = \"ci/known-findings.json\"\n");
     r.write("a.py", EVAL_BAD);
     std::fs::create_dir_all(r.path().join("ci")).unwrap();
@@ -272,7 +248,7 @@ fn baseline_named_in_the_config_is_used_and_written_by_default() {
 
 #[test]
 fn github_workflow_commands_and_gitlab_code_quality() {
-    let r = Repo::new();
+    let r = Repo::init();
     r.write("src/a,b.py", EVAL_BAD);
     r.write("src/c.py", SQL_BAD);
     r.commit_all("one");
@@ -304,7 +280,7 @@ fn github_workflow_commands_and_gitlab_code_quality() {
 
 #[test]
 fn several_reports_in_one_run() {
-    let r = Repo::new();
+    let r = Repo::init();
     r.write("a.py", EVAL_BAD);
     r.commit_all("one");
     let o = r.assay(&[
@@ -339,7 +315,7 @@ fn several_reports_in_one_run() {
 
 #[test]
 fn sarif_from_a_subfolder_uses_repository_relative_uris_and_validates() {
-    let r = Repo::new();
+    let r = Repo::init();
     r.write("pkg/sub dir/a.py", EVAL_BAD);
     r.write("pkg/b.py", "def h(x):\n    return eval(x)  # assay: ignore[py-eval-exec-dynamic] -- trusted admin console\n");
     // a key-shaped fake value, assembled here so no such string is committed
@@ -400,7 +376,7 @@ fn readme_walkthrough_works_as_written() {
     }
     assert!(commands.len() >= 8, "{commands:?}");
 
-    let r = Repo::new();
+    let r = Repo::init();
     for i in 0..150 {
         r.write(&format!("legacy/m{i:03}.py"), &format!("{EVAL_BAD}\n{SQL_BAD}"));
     }
@@ -436,7 +412,7 @@ fn readme_walkthrough_works_as_written() {
 
 #[test]
 fn fix_with_changed_since_fixes_only_what_the_change_introduced() {
-    let r = Repo::new();
+    let r = Repo::init();
     let old = "import requests\n\ndef a(url):\n    return requests.get(url, verify=False)\n";
     r.write("net.py", old);
     r.commit_all("one");

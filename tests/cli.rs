@@ -1,37 +1,14 @@
 //! End-to-end tests of `assay check`, `rules`, `explain` and `test`: the real binary in
 //! temporary projects.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
-const BIN: &str = env!("CARGO_BIN_EXE_assay");
-
-struct Project {
-    dir: tempfile::TempDir,
-}
+use common::{Project, BIN};
 
 impl Project {
-    fn new() -> Self {
-        Project { dir: tempfile::tempdir().unwrap() }
-    }
-    fn path(&self) -> &Path {
-        self.dir.path()
-    }
-    fn write(&self, rel: &str, text: &str) -> PathBuf {
-        self.write_bytes(rel, text.as_bytes())
-    }
-    fn write_bytes(&self, rel: &str, bytes: &[u8]) -> PathBuf {
-        let p = self.dir.path().join(rel);
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(&p, bytes).unwrap();
-        p
-    }
-    fn read(&self, rel: &str) -> String {
-        std::fs::read_to_string(self.dir.path().join(rel)).unwrap()
-    }
-    fn assay(&self, args: &[&str]) -> Output {
-        Command::new(BIN).args(args).current_dir(self.path()).env("NO_COLOR", "1").env_remove("ASSAY_QUERIES_DIR").output().unwrap()
-    }
     fn assay_stdin(&self, args: &[&str], input: &str) -> Output {
         use std::io::Write;
         let mut child = Command::new(BIN)

@@ -4,8 +4,10 @@
 //! No key-shaped literal is written in this file: every fake key is built at run time from the
 //! format's template (`formats::FORMATS[..].sample`) or from a prefix and random characters.
 
+mod common;
+
 use std::io::{BufRead, BufReader, Read, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::sync::OnceLock;
 
@@ -13,7 +15,7 @@ use assay::engine::secrets::formats::{self, Check, Rule, FORMATS};
 use assay::engine::secrets::{self as sec};
 use assay::engine::{self, Catalog, FileReport, Language, ScanSettings, Severity};
 
-const BIN: &str = env!("CARGO_BIN_EXE_assay");
+use common::BIN;
 
 // ---- fake keys ---------------------------------------------------------------------------
 
@@ -707,30 +709,7 @@ fn comments_and_docstrings_are_read() {
     assert!(!has(&scan("app/c.py", "sk_live_abcdefghijklmnopqrstuvwxyz0123 = 1\n"), sec::RULE_PROVIDER));
 }
 
-struct Project {
-    dir: tempfile::TempDir,
-}
-
-impl Project {
-    fn new() -> Self {
-        Project { dir: tempfile::tempdir().unwrap() }
-    }
-    fn path(&self) -> &Path {
-        self.dir.path()
-    }
-    fn write(&self, rel: &str, text: &str) -> PathBuf {
-        self.write_bytes(rel, text.as_bytes())
-    }
-    fn write_bytes(&self, rel: &str, bytes: &[u8]) -> PathBuf {
-        let p = self.dir.path().join(rel);
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(&p, bytes).unwrap();
-        p
-    }
-    fn assay(&self, args: &[&str]) -> Output {
-        Command::new(BIN).args(args).current_dir(self.path()).env("NO_COLOR", "1").env_remove("ASSAY_QUERIES_DIR").output().unwrap()
-    }
-}
+use common::Project;
 
 fn out(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()

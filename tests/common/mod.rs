@@ -1,11 +1,12 @@
-//! Helpers shared by the integration tests.
+//! Helpers shared by the integration tests (each test crate uses some of them).
+#![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
 
 use assay::engine::Language;
 
 /// Every Python and Rust file under these folders of the repository, sorted.
-#[allow(dead_code)] // not every test crate walks the sources
 pub fn source_files(dirs: &[&str]) -> Vec<(Language, PathBuf)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut files = Vec::new();
@@ -27,9 +28,8 @@ pub fn source_files(dirs: &[&str]) -> Vec<(Language, PathBuf)> {
 
 /// Run git in `dir` with no global or system configuration and a fixed identity; panics with
 /// git's stderr if it fails. Returns its stdout.
-#[allow(dead_code)] // not every test crate runs git
 pub fn git(dir: &Path, args: &[&str]) -> String {
-    let o = std::process::Command::new("git")
+    let o = Command::new("git")
         .args(args)
         .current_dir(dir)
         // a file that does not exist: no global configuration
@@ -43,4 +43,39 @@ pub fn git(dir: &Path, args: &[&str]) -> String {
         .unwrap();
     assert!(o.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&o.stderr));
     String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+pub const BIN: &str = env!("CARGO_BIN_EXE_assay");
+
+/// A temporary folder to write files into and run the real binary in.
+pub struct Project {
+    dir: tempfile::TempDir,
+}
+
+impl Project {
+    pub fn new() -> Self {
+        Project { dir: tempfile::tempdir().unwrap() }
+    }
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+    pub fn write(&self, rel: &str, text: &str) -> PathBuf {
+        self.write_bytes(rel, text.as_bytes())
+    }
+    pub fn write_bytes(&self, rel: &str, bytes: &[u8]) -> PathBuf {
+        let p = self.path().join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(&p, bytes).unwrap();
+        p
+    }
+    pub fn read(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.path().join(rel)).unwrap()
+    }
+    /// `assay ARGS` in the folder `dir` of the project, without colour or a dev query folder.
+    pub fn assay_in(&self, dir: &str, args: &[&str]) -> Output {
+        Command::new(BIN).args(args).current_dir(self.path().join(dir)).env("NO_COLOR", "1").env_remove("ASSAY_QUERIES_DIR").output().unwrap()
+    }
+    pub fn assay(&self, args: &[&str]) -> Output {
+        self.assay_in("", args)
+    }
 }
