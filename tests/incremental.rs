@@ -288,3 +288,81 @@ fn class_level_findings_are_kept_elsewhere_and_redone_where_edited() {
         tree = new_tree;
     }
 }
+
+/// Secrets typed into function bodies (the rescan scans only the edited functions' lines for
+/// them and keeps the rest): each rescan equals a full scan, including the file-wide pairing
+/// of an AWS key id with its secret and a format that searches the whole file.
+#[test]
+fn secret_rescans_equal_full_scans() {
+    let catalog = Catalog::embedded();
+    let settings = ScanSettings::default();
+    let seed = std::env::var("ASSAY_INCREMENTAL_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(0x5ec2_e7u64);
+    let mut rng = Rng(seed);
+    let mut random = |alphabet: &str, n: usize| -> String {
+        let a = alphabet.as_bytes();
+        (0..n).map(|_| a[rng.below(a.len())] as char).collect()
+    };
+    const ALNUM: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    // Fake keys, built here so that no key-shaped literal is committed.
+    let aws_id = format!("{}{}{}", "AK", "IA", random("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 16));
+    let aws_secret = random(&format!("{ALNUM}+/"), 40);
+    let password = format!("{}!{}", random(ALNUM, 8), random(ALNUM, 6));
+    let token = random(ALNUM, 32);
+    let snippets = [
+        format!("password = \"{password}\""),
+        format!("api_key = \"{token}\""),
+        format!("client = boto3.client(\"s3\", aws_access_key_id=\"{aws_id}\")"),
+        format!("other = \"{aws_secret}\""),
+        format!("# token: {token}"),
+        format!("db = \"postgres://admin:{password}@db.internal/app\""),
+        format!("headers = {{\"Authorization\": \"Bearer {token}\"}}"),
+        "value = compute(x)".to_string(),
+        // Only typed late: a keyword of a format that searches the whole file.
+        "name = 'discord bot'".to_string(),
+    ];
+    let everyday = &snippets[..snippets.len() - 1];
+    let path = Path::new("app/settings_loader.py");
+    let mut text = String::from("import boto3\n");
+    for i in 0..60 {
+        let body = if i % 7 == 0 { &everyday[i % everyday.len()] } else { "x = a + 1" };
+        text.push_str(&format!("\n\ndef load_{i}(a):\n    {body}\n    return a\n"));
+    }
+    let mut tree = engine::parse(Language::Python, &text, None).unwrap();
+    let (_, mut memo) = engine::scan_source_after(&catalog, Language::Python, path, &text, Some(&tree), &settings, None);
+    let (mut checked, mut reused, mut failures) = (0usize, 0usize, Vec::new());
+    for step in 0..150 {
+        let line_starts: Vec<usize> = text.match_indices("\n    ").map(|(i, _)| i + 1).collect();
+        let at = line_starts[rng.below(line_starts.len())];
+        let (old_end, insert) = if rng.below(4) == 0 {
+            // Delete a body line.
+            (at + text[at..].find('\n').map_or(text.len() - at, |i| i + 1), String::new())
+        } else {
+            let pool = if step >= 120 { &snippets[..] } else { everyday };
+            (at, format!("    {}\n", pool[rng.below(pool.len())]))
+        };
+        let edit = ByteEdit { start: at, old_end, new_end: at + insert.len(), removed: text[at..old_end].to_string() };
+        let (start_position, old_end_position) = (point_at(&text, at), point_at(&text, old_end));
+        text.replace_range(at..old_end, &insert);
+        tree.edit(&InputEdit { start_byte: at, old_end_byte: old_end, new_end_byte: edit.new_end, start_position, old_end_position, new_end_position: point_at(&text, edit.new_end) });
+        let new_tree = engine::parse(Language::Python, &text, Some(&tree)).unwrap();
+        let edits = [edit];
+        let previous = Previous { memo: &memo, edits: &edits, changed_ranges: Previous::changed_between(&tree, &new_tree) };
+        let (incremental, next) = engine::scan_source_after(&catalog, Language::Python, path, &text, Some(&new_tree), &settings, Some(&previous));
+        let full = engine::scan_source(&catalog, Language::Python, path, &text, Some(&new_tree), &settings);
+        checked += 1;
+        reused += usize::from(next.was_incremental());
+        let (inc, all) = (keys(&incremental), keys(&full));
+        if inc != all {
+            let only_incremental: Vec<_> = inc.iter().filter(|k| !all.contains(k)).collect();
+            let only_full: Vec<_> = all.iter().filter(|k| !inc.contains(k)).collect();
+            failures.push(format!("step {step} (edit {edits:?}):\n  only incremental: {only_incremental:?}\n  only full:        {only_full:?}"));
+        }
+        assert_eq!(incremental.secrets, full.secrets, "secret spans after step {step}");
+        memo = next;
+        tree = new_tree;
+    }
+    assert!(failures.is_empty(), "{} of {checked} rescans differ:\n{}", failures.len(), failures.iter().take(3).cloned().collect::<Vec<_>>().join("\n"));
+    assert!(reused * 2 > checked, "only {reused} of {checked} rescans were incremental");
+    let secrets_found = keys(&engine::scan_source(&catalog, Language::Python, path, &text, None, &settings)).iter().filter(|k| k.0.starts_with("any-")).count();
+    assert!(secrets_found >= 5, "the edits should leave secrets to find, found {secrets_found}");
+}

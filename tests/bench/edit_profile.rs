@@ -94,6 +94,13 @@ fn main() {
     secrets::source::scan(language, text.as_bytes(), root, path, &mut found);
     secrets::postprocess(text.as_bytes(), false, &mut found);
     println!("secrets              {:>8.2} ms", t.elapsed().as_secs_f64() * 1e3);
+    // PROFILE_SECRETS_LOOP=N repeats the secrets scan N times, for `perf record`.
+    if let Some(n) = std::env::var("PROFILE_SECRETS_LOOP").ok().and_then(|n| n.parse::<usize>().ok()) {
+        for _ in 0..n {
+            let mut found = Vec::new();
+            secrets::source::scan(language, text.as_bytes(), root, path, &mut found);
+        }
+    }
     let t = Instant::now();
     let ctx = FileContext::new(language, text.as_bytes(), root, path, catalog.dataflow(language));
     println!("context (imports)    {:>8.2} ms", t.elapsed().as_secs_f64() * 1e3);
@@ -113,6 +120,12 @@ fn main() {
         engine::scan_source_after(&catalog, language, path, &text, Some(&tree), &settings, Some(&previous));
     });
     println!("incremental rescan (best of 5) {ms:>8.2} ms (incremental: {})", next.was_incremental());
+    // PROFILE_LOOP=N repeats the rescan N times, for `perf record`.
+    if let Some(n) = std::env::var("PROFILE_LOOP").ok().and_then(|n| n.parse::<usize>().ok()) {
+        for _ in 0..n {
+            engine::scan_source_after(&catalog, language, path, &text, Some(&tree), &settings, Some(&previous));
+        }
+    }
 }
 
 fn best(n: usize, mut f: impl FnMut()) -> f64 {

@@ -33,21 +33,20 @@ pub struct FileContext<'t> {
     text_searches: RefCell<HashMap<(usize, usize), bool>>,
     /// Regex searches over the whole file.
     file_searches: RefCell<FileSearches>,
-    /// Same-file functions by name, and calls by the last segment of their callee.
-    functions: RefCell<Option<Rc<FunctionIndex<'t>>>>,
+    /// Same-file function definitions by name, found on demand.
+    definitions: RefCell<HashMap<String, Rc<Vec<Node<'t>>>>>,
+    /// Same-file calls by the last segment of their callee, found on demand.
+    calls: RefCell<HashMap<String, Rc<Vec<Node<'t>>>>>,
     /// (scope start, kind, class) triples whose taint is being computed: breaks recursion
     /// through call-site and return summaries.
     in_progress: RefCell<Vec<(usize, String, String)>>,
 }
 
-#[derive(Default)]
-pub struct FunctionIndex<'t> {
-    pub definitions: HashMap<String, Vec<Node<'t>>>,
-    pub calls: HashMap<String, Vec<Node<'t>>>,
-}
-
 /// How many caller or callee hops same-file summaries follow.
 const MAX_SUMMARY_DEPTH: usize = 3;
+
+/// How many levels above a name a call's callee can start (`x.f::<T>(..)`: field, generic, call).
+const MAX_CALLEE_DEPTH: usize = 6;
 
 impl<'t> FileContext<'t> {
     pub fn new(language: Language, src: &'t [u8], root: Node<'t>, path: &'t Path, dataflow: &'t DataflowConfig) -> Self {
@@ -69,36 +68,84 @@ impl<'t> FileContext<'t> {
             source_gates: RefCell::default(),
             text_searches: RefCell::default(),
             file_searches: RefCell::default(),
-            functions: RefCell::default(),
+            definitions: RefCell::default(),
+            calls: RefCell::default(),
             in_progress: RefCell::default(),
         }
     }
 
-    /// Functions defined in this file and the calls made in it, indexed by name (built once).
-    pub fn function_index(&self) -> Rc<FunctionIndex<'t>> {
-        if let Some(index) = self.functions.borrow().as_ref() {
-            return index.clone();
+    /// The functions defined in this file under `name`. Found from the name's occurrences in
+    /// the text rather than by walking the tree: an edit's rescan asks about a few names, and a
+    /// whole-tree walk per keystroke costs milliseconds in a large file.
+    pub fn definitions_named(&self, name: &str) -> Rc<Vec<Node<'t>>> {
+        if let Some(found) = self.definitions.borrow().get(name) {
+            return found.clone();
         }
         let sem = self.language.semantics();
-        let mut index = FunctionIndex::default();
-        let mut stack = vec![self.root];
-        while let Some(node) = stack.pop() {
-            if sem.is_scope(node) && node != self.root {
-                if let Some(name) = sem.scope_name(node, self.src) {
-                    index.definitions.entry(name.to_string()).or_default().push(node);
+        let found: Vec<Node<'t>> = self
+            .identifier_nodes(name)
+            .filter_map(|ident| {
+                let scope = ident.parent()?;
+                (sem.is_scope(scope) && scope != self.root && scope.child_by_field_name("name") == Some(ident)).then_some(scope)
+            })
+            .collect();
+        let found = Rc::new(found);
+        self.definitions.borrow_mut().insert(name.to_string(), found.clone());
+        found
+    }
+
+    /// The calls in this file whose callee's last segment is `name` (`f(..)`, `self.f(..)`,
+    /// `Self::f(..)`, `f!(..)`).
+    pub fn calls_named(&self, name: &str) -> Rc<Vec<Node<'t>>> {
+        if let Some(found) = self.calls.borrow().get(name) {
+            return found.clone();
+        }
+        let sem = self.language.semantics();
+        let found: Vec<Node<'t>> = self
+            .identifier_nodes(name)
+            .filter_map(|ident| {
+                // The innermost call whose callee holds this occurrence (a callee is at most a
+                // few nodes deep: `a.b.f`, `Self::f`, `x.f::<T>`).
+                let mut above = ident.parent();
+                for _ in 0..MAX_CALLEE_DEPTH {
+                    let node = above?;
+                    if let Some(callee) = sem.callee(node) {
+                        if callee.start_byte() <= ident.start_byte() && ident.end_byte() <= callee.end_byte() {
+                            let written = self.text(callee);
+                            let last = written.rsplit(['.', ':']).next().unwrap_or(written).trim();
+                            return (last == name).then_some(node);
+                        }
+                    }
+                    above = node.parent();
+                }
+                None
+            })
+            .collect();
+        let found = Rc::new(found);
+        self.calls.borrow_mut().insert(name.to_string(), found.clone());
+        found
+    }
+
+    /// The smallest nodes that span a whole-word occurrence of `name` in the text.
+    fn identifier_nodes<'a>(&'a self, name: &'a str) -> impl Iterator<Item = Node<'t>> + 'a {
+        let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80;
+        let finder = memchr::memmem::Finder::new(name.as_bytes());
+        let src = self.src;
+        let mut from = 0;
+        std::iter::from_fn(move || {
+            while !name.is_empty() && from < src.len() {
+                let start = from + finder.find(&src[from..])?;
+                let end = start + name.len();
+                from = start + 1;
+                let whole = (start == 0 || !is_word(src[start - 1])) && src.get(end).is_none_or(|b| !is_word(*b));
+                if whole {
+                    if let Some(node) = self.root.descendant_for_byte_range(start, end) {
+                        return Some(node);
+                    }
                 }
             }
-            if let Some(callee) = sem.callee(node) {
-                let name = self.text(callee);
-                let last = name.rsplit(['.', ':']).next().unwrap_or(name).trim();
-                index.calls.entry(last.to_string()).or_default().push(node);
-            }
-            let mut cursor = node.walk();
-            stack.extend(node.named_children(&mut cursor));
-        }
-        let rc = Rc::new(index);
-        *self.functions.borrow_mut() = Some(rc.clone());
-        rc
+            None
+        })
     }
 
     /// Can this file hold a source of `kind` at all (its text mentions one)? Request data can
@@ -155,11 +202,10 @@ impl<'t> FileContext<'t> {
         if params.is_empty() {
             return Vec::new();
         }
-        let index = self.function_index();
-        let Some(calls) = index.calls.get(name) else { return Vec::new() };
+        let calls = self.calls_named(name);
         let receiver = sem.has_receiver(scope, self.src);
         let mut out = Vec::new();
-        for call in calls {
+        for call in calls.iter() {
             let caller = self.scope_of(*call);
             if caller == scope {
                 continue;
@@ -206,9 +252,7 @@ impl<'t> FileContext<'t> {
         if self.imports.contains_key(last) {
             return false;
         }
-        let index = self.function_index();
-        let Some(definitions) = index.definitions.get(last) else { return false };
-        definitions.iter().any(|def| {
+        self.definitions_named(last).iter().any(|def| {
             self.guarded(*def, flow, || {
                 let facts = self.scope_taint(*def, flow);
                 !facts.guarded && sem.return_values(*def).into_iter().any(|v| dataflow::expr_tainted(self, v, &facts.tainted, flow))

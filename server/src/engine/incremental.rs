@@ -22,6 +22,7 @@ use super::context::{FileContext, FileSearches};
 use super::finding::{Finding, SecretSpan};
 use super::language::Language;
 use super::matcher::{Anchor, QuerySecret};
+use super::secrets::{self, Found};
 use super::LineIndex;
 
 /// One text edit in byte offsets: `start..old_end` of the old text became `start..new_end`.
@@ -60,6 +61,10 @@ pub struct ScanMemo {
     pub(super) imports: HashMap<String, String>,
     /// The dependency check's findings: they follow from the imports and what guards them.
     pub(super) dependency_findings: Vec<Finding>,
+    /// The secrets scan's results, before `secrets::postprocess` (which pairs them file-wide).
+    pub(super) secrets: Vec<Found>,
+    /// The text holds a keyword of a secret format that searches the whole file.
+    pub(super) secrets_whole_text: bool,
     /// The whole-file regex searches (`#file-mentions?`) the scan's predicates made.
     pub(super) file_searches: FileSearches,
     pub(super) text_len: usize,
@@ -363,6 +368,38 @@ pub(super) fn kept_findings(previous: &Previous, units: &[Node], anchors_run: &[
         file: memo.file.iter().filter_map(|(a, f)| Some((kept_anchor(a)?, move_finding(f)?))).collect(),
         file_secrets: memo.file_secrets.iter().filter_map(|(a, q)| Some((kept_anchor(a)?, move_secret(q)?))).collect(),
     }
+}
+
+/// The secrets after an edit inside `units`: a scan of the lines the units span, and the
+/// previous scan's secrets elsewhere, moved by the edits. Secrets are found from keywords and
+/// names in the text, and what decides one lies in its statement, so those lines hold all that
+/// changed. None when only a whole-file scan is right: a unit shares a line with other code, or
+/// the text holds a keyword of a format that searches the whole file.
+pub(super) fn rescan_secrets(language: Language, src: &[u8], root: Node, path: &std::path::Path, previous: &Previous, units: &[Node]) -> Option<Vec<Found>> {
+    if previous.memo.secrets_whole_text {
+        return None;
+    }
+    let regions = units.iter().map(|u| own_lines(src, u.start_byte(), u.end_byte())).collect::<Option<Vec<_>>>()?;
+    let mut found = Vec::new();
+    secrets::source::scan_regions(language, src, root, path, &regions, &mut found)?;
+    let in_regions = |(s, e): (usize, usize)| regions.iter().any(|&(a, b)| s < b && a < e.max(s + 1));
+    found.retain(|f| in_regions(f.range()));
+    for f in &previous.memo.secrets {
+        let Some(spans) = f.spans.iter().map(|&(s, e)| carry(s, e, previous.edits)).collect::<Option<Vec<_>>>() else { continue };
+        let moved = Found { spans, ..f.clone() };
+        if !in_regions(moved.range()) {
+            found.push(moved);
+        }
+    }
+    Some(found)
+}
+
+/// The whole lines `start..end` spans, if nothing but blanks shares them.
+fn own_lines(src: &[u8], start: usize, end: usize) -> Option<(usize, usize)> {
+    let line_start = memchr::memrchr(b'\n', &src[..start]).map_or(0, |i| i + 1);
+    let line_end = memchr::memchr(b'\n', &src[end..]).map_or(src.len(), |i| end + i);
+    let blank = |bytes: &[u8]| bytes.iter().all(|b| matches!(b, b' ' | b'\t' | b'\r'));
+    (blank(&src[line_start..start]) && blank(&src[end..line_end])).then_some((line_start, (line_end + 1).min(src.len())))
 }
 
 /// The previous scan's dependency findings, moved by the edits (None if an edit touched one).

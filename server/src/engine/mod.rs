@@ -259,10 +259,6 @@ pub fn scan_source_after(
             });
         }
     }
-    let mut found = Vec::new();
-    secrets::source::scan(language, text.as_bytes(), root, path, &mut found);
-    secrets::postprocess(text.as_bytes(), false, &mut found);
-    let mut secret_spans: Vec<SecretSpan> = found.iter().flat_map(|f| f.secret_spans().collect::<Vec<_>>()).collect();
     // The imports (and the dependency findings) of the previous scan still hold when no edit
     // went near an import.
     let same_imports = previous.filter(|p| !incremental::may_change_imports(language, root, p, text));
@@ -275,6 +271,21 @@ pub fn scan_source_after(
     let reuse = previous
         .filter(|p| incremental::file_facts_unchanged(p, &ctx, text))
         .and_then(|p| incremental::plan(language, root, text.as_bytes(), p).map(|units| (p, units)));
+    let rescanned = reuse.as_ref().and_then(|(p, units)| incremental::rescan_secrets(language, text.as_bytes(), root, path, p, units));
+    // A rescan's secrets come from text without whole-file keywords (else it returns None).
+    let (mut found, secrets_whole_text) = match rescanned {
+        Some(found) => (found, false),
+        None => {
+            let mut found = Vec::new();
+            let whole_text = secrets::source::scan_file(language, text.as_bytes(), root, path, &mut found);
+            (found, whole_text)
+        }
+    };
+    // One order for both paths (a rescan merges kept and new secrets).
+    found.sort_by(|a, b| (a.range(), a.rule).cmp(&(b.range(), b.rule)));
+    let raw_secrets = found.clone();
+    secrets::postprocess(text.as_bytes(), false, &mut found);
+    let mut secret_spans: Vec<SecretSpan> = found.iter().flat_map(|f| f.secret_spans().collect::<Vec<_>>()).collect();
     let queried = matcher::run_queries(catalog, tree, &ctx, settings, &secret_spans, reuse.as_ref().map(|(_, units)| units.as_slice()));
     let matcher::QueryFindings { mut local, mut local_secrets, mut file, mut file_secrets, anchors_run } = match queried {
         Ok(q) => q,
@@ -296,6 +307,8 @@ pub fn scan_source_after(
     }
     let mut memo = incremental::ScanMemo {
         dependency_findings: Vec::new(),
+        secrets: raw_secrets,
+        secrets_whole_text,
         local: local.clone(),
         local_secrets: local_secrets.clone(),
         file: file.clone(),

@@ -416,9 +416,7 @@ fn created_by<'t>(node: Node<'t>, globs: &[String], ctx: &FileContext<'t>, depth
         if depth >= MAX_VALUE_DEPTH || ctx.imports.contains_key(name) || !name.chars().all(|c| c.is_alphanumeric() || c == '_') {
             return false;
         }
-        let index = ctx.function_index();
-        let Some(definitions) = index.definitions.get(name) else { return false };
-        return definitions.iter().any(|def| sem.return_values(*def).into_iter().any(|v| created_by(v, globs, ctx, depth + 1)));
+        return ctx.definitions_named(name).iter().any(|def| sem.return_values(*def).into_iter().any(|v| created_by(v, globs, ctx, depth + 1)));
     }
     if depth >= MAX_VALUE_DEPTH {
         return false;

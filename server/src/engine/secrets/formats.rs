@@ -7,7 +7,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::bytes::{Regex, RegexBuilder};
 
 use super::filters;
@@ -315,8 +315,8 @@ pub static COMPILED: LazyLock<Compiled> = LazyLock::new(|| {
             nocase_format.push(i);
         }
     }
-    let exact = AhoCorasickBuilder::new().match_kind(MatchKind::Standard).build(&exact_pats).expect("keywords compile");
-    let nocase = AhoCorasickBuilder::new().match_kind(MatchKind::Standard).ascii_case_insensitive(true).build(&nocase_pats).expect("keywords compile");
+    let exact = AhoCorasickBuilder::new().match_kind(MatchKind::Standard).kind(Some(AhoCorasickKind::DFA)).build(&exact_pats).expect("keywords compile");
+    let nocase = AhoCorasickBuilder::new().match_kind(MatchKind::Standard).ascii_case_insensitive(true).kind(Some(AhoCorasickKind::DFA)).build(&nocase_pats).expect("keywords compile");
     Compiled { regexes, exact, exact_format, nocase, nocase_format }
 });
 

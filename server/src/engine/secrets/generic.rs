@@ -5,7 +5,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use super::filters;
 use super::names::{self, NameKind};
@@ -20,7 +20,7 @@ pub enum Verdict {
 const NAME_KEYWORDS: &[&str] = &["pass", "pwd", "pw", "secret", "token", "key", "auth", "credential", "creds", "bearer"];
 
 static NAMES: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostFirst).ascii_case_insensitive(true).build(NAME_KEYWORDS).unwrap()
+    AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostFirst).ascii_case_insensitive(true).kind(Some(AhoCorasickKind::DFA)).build(NAME_KEYWORDS).unwrap()
 });
 
 /// Offsets of name keywords in `text`.

@@ -280,11 +280,40 @@ fn map_pieces(pieces: &[(usize, usize)], start: usize, end: usize) -> Vec<(usize
 
 /// Scan one parsed Python or Rust file.
 pub fn scan(language: Language, src: &[u8], root: Node, path: &Path, out: &mut Vec<Found>) {
+    scan_file(language, src, root, path, out);
+}
+
+/// `scan`, also telling whether the text holds a keyword of a format that searches the whole
+/// file (a later `scan_regions` of this text could not be complete).
+pub fn scan_file(language: Language, src: &[u8], root: Node, path: &Path, out: &mut Vec<Found>) -> bool {
+    let hits = formats::keyword_hits(src);
+    let whole_text = hits.iter().any(|&(format, _)| formats::FORMATS[format].whole_text);
+    scan_from_hits(language, src, root, path, hits, generic::name_hits(src), out);
+    whole_text
+}
+
+/// Scan only the secrets whose keywords or names lie in `regions` (whole lines of the file),
+/// for a rescan after an edit inside them. None when a keyword there belongs to a format that
+/// searches the whole file: then only a whole-file scan is right.
+pub fn scan_regions(language: Language, src: &[u8], root: Node, path: &Path, regions: &[(usize, usize)], out: &mut Vec<Found>) -> Option<()> {
+    let mut keyword_hits = Vec::new();
+    let mut name_hits = Vec::new();
+    for &(start, end) in regions {
+        keyword_hits.extend(formats::keyword_hits(&src[start..end]).into_iter().map(|(format, at)| (format, start + at)));
+        name_hits.extend(generic::name_hits(&src[start..end]).into_iter().map(|at| start + at));
+    }
+    if keyword_hits.iter().any(|&(format, _)| formats::FORMATS[format].whole_text) {
+        return None;
+    }
+    scan_from_hits(language, src, root, path, keyword_hits, name_hits, out);
+    Some(())
+}
+
+fn scan_from_hits(language: Language, src: &[u8], root: Node, path: &Path, hits: Vec<(usize, usize)>, name_hits: Vec<usize>, out: &mut Vec<Found>) {
     let semantics = language.semantics();
     let is_test = |node: Node| semantics.is_test_code(node, src, path);
 
     // 1. Provider formats in the raw text, kept where they sit in a literal or comment.
-    let hits = formats::keyword_hits(src);
     let mut format_hits: Vec<(FormatHit, Vec<(usize, usize)>)> = Vec::new();
     if !hits.is_empty() {
         let found = formats::scan_hits(src, &hits);
@@ -356,7 +385,7 @@ pub fn scan(language: Language, src: &[u8], root: Node, path: &Path, out: &mut V
     let mut seen_names = HashSet::new();
     let mut seen_values = HashSet::new();
     let mut scanned_regions = HashSet::new();
-    for at in generic::name_hits(src) {
+    for at in name_hits {
         let (ns, ne) = generic::name_around(src, at, false);
         if ns >= ne || !seen_names.insert(ns) {
             continue;
