@@ -115,3 +115,35 @@ fn keyed_matching_equals_the_full_pass() {
     }
     assert!(differences.is_empty(), "{}", differences.join("\n"));
 }
+
+/// `#match?` and `#not-match?` are evaluated by assay (one compiled regex per distinct source),
+/// with tree-sitter's meaning: every node of the capture must agree, and a capture that matched
+/// no node passes. The same query run by tree-sitter itself flags the same classes.
+#[test]
+fn text_match_predicates_keep_tree_sitter_meaning() {
+    use streaming_iterator::StreamingIterator;
+    let query = "(class_definition\n  name: (identifier) @name @match\n  superclasses: (argument_list (identifier)+ @bases)?\n  (#match? @name \"^Test\")\n  (#not-match? @bases \"^Base\"))\n";
+    let text = "class TestNoBases:\n    pass\n\nclass TestMixed(Mixin, BaseModel):\n    pass\n\nclass TestBased(BaseModel):\n    pass\n\nclass TestPlain(Mixin, Other):\n    pass\n\nclass Helper(Mixin):\n    pass\n";
+    let dir = tempfile::tempdir().unwrap();
+    let rules = dir.path().join("python");
+    std::fs::create_dir_all(&rules).unwrap();
+    let meta = "id = \"x-test-class-bases\"\ntitle = \"Test class\"\nseverity = \"warning\"\nconfidence = \"high\"\ncategory = \"test\"\ncwe = [\"CWE-1\"]\nmessage = \"test class {name}\"\nhelp = \"Nothing to fix.\"\ndescription = \"A test rule.\"\nhint = \"Name test classes plainly.\"\n";
+    std::fs::write(rules.join("x-test-class-bases.toml"), meta).unwrap();
+    std::fs::write(rules.join("x-test-class-bases.scm"), query).unwrap();
+    let catalog = Catalog::with_user_dirs(&[dir.path()]).unwrap_or_else(|e| panic!("{:?}", e.iter().map(|e| e.to_string()).collect::<Vec<_>>()));
+    let report = assay::engine::scan_source(&catalog, Language::Python, Path::new("app/models.py"), text, None, &assay::engine::ScanSettings::default());
+    let by_assay: BTreeSet<&str> = report.findings.iter().filter(|f| f.rule_id == "x-test-class-bases").map(|f| &text[f.range.start_byte..f.range.end_byte]).collect();
+    let grammar = Language::Python.grammar();
+    let tree = assay::engine::parse(Language::Python, text, None).unwrap();
+    let ts_query = tree_sitter::Query::new(&grammar, query).unwrap();
+    let name = ts_query.capture_index_for_name("name").unwrap();
+    let mut cursor = tree_sitter::QueryCursor::new();
+    let mut matches = cursor.matches(&ts_query, tree.root_node(), text.as_bytes());
+    let mut by_tree_sitter = BTreeSet::new();
+    while let Some(m) = matches.next() {
+        let node = m.captures.iter().find(|c| c.index == name).unwrap().node;
+        by_tree_sitter.insert(&text[node.byte_range()]);
+    }
+    assert_eq!(by_assay, by_tree_sitter);
+    assert!(by_assay.contains("TestNoBases") && !by_assay.contains("TestBased") && !by_assay.contains("Helper"), "{by_assay:?}");
+}

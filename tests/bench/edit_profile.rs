@@ -12,21 +12,6 @@ fn main() {
     let mut text = std::fs::read_to_string(path).unwrap();
     let rss = || std::fs::read_to_string("/proc/self/status").unwrap().lines().find(|l| l.starts_with("VmRSS")).unwrap().to_string();
     println!("start: {}", rss());
-    if std::env::var_os("PROFILE_QUERY_MEMORY").is_some() {
-        let kib = || rss().split_whitespace().nth(1).unwrap().parse::<i64>().unwrap();
-        let catalog = Catalog::embedded();
-        let mut rows = Vec::new();
-        let mut keep = Vec::new();
-        for rule in catalog.rules() {
-            let (Some(q), Some(l)) = (&rule.query, rule.language) else { continue };
-            let before = kib();
-            keep.push(tree_sitter::Query::new(&l.grammar(), q).unwrap());
-            rows.push((kib() - before, rule.id().to_string()));
-        }
-        rows.sort();
-        rows.reverse();
-        println!("{:?}", &rows[..15]);
-    }
     let catalog = Catalog::embedded();
     println!("catalog loaded: {}", rss());
     let language = Language::from_path(path).unwrap();
@@ -38,6 +23,12 @@ fn main() {
     println!("all queries compiled: {}", rss());
     unsafe { libc::malloc_trim(0) };
     println!("after malloc_trim: {}", rss());
+    {
+        let tiny = "x = 1\n";
+        let tree = engine::parse(Language::Python, tiny, None).unwrap();
+        secrets::source::scan(Language::Python, tiny.as_bytes(), tree.root_node(), path, &mut Vec::new());
+        println!("secret keyword automata built: {}", rss());
+    }
     let settings = ScanSettings::default();
     let compiled = catalog.compiled(language).unwrap();
     println!(
@@ -52,12 +43,12 @@ fn main() {
     if std::env::var_os("PROFILE_PATTERNS").is_some() {
         profile_file_patterns(&catalog, language, &text, &tree);
     }
-    println!("full parse           {:>8.2} ms", t.elapsed().as_secs_f64() * 1e3);
+    println!("full parse           {:>8.2} ms ({})", t.elapsed().as_secs_f64() * 1e3, rss());
     let (_, memo) = engine::scan_source_after(&catalog, language, path, &text, Some(&tree), &settings, None);
     let ms = best(5, || {
         engine::scan_source(&catalog, language, path, &text, Some(&tree), &settings);
     });
-    println!("scan_source (best of 5) {ms:>8.2} ms");
+    println!("scan_source (best of 5) {ms:>8.2} ms ({})", rss());
     {
         let root = tree.root_node();
         let ctx = FileContext::new(language, text.as_bytes(), root, path, catalog.dataflow(language));
@@ -89,11 +80,12 @@ fn main() {
     let ranges: Vec<_> = old.changed_ranges(&tree).collect();
     println!("changed_ranges       {:>8.2} ms ({} ranges)", t.elapsed().as_secs_f64() * 1e3, ranges.len());
     let root = tree.root_node();
+    println!("before the first secrets scan: {}", rss());
     let t = Instant::now();
     let mut found = Vec::new();
     secrets::source::scan(language, text.as_bytes(), root, path, &mut found);
     secrets::postprocess(text.as_bytes(), false, &mut found);
-    println!("secrets              {:>8.2} ms", t.elapsed().as_secs_f64() * 1e3);
+    println!("secrets              {:>8.2} ms ({})", t.elapsed().as_secs_f64() * 1e3, rss());
     // PROFILE_SECRETS_LOOP=N repeats the secrets scan N times, for `perf record`.
     if let Some(n) = std::env::var("PROFILE_SECRETS_LOOP").ok().and_then(|n| n.parse::<usize>().ok()) {
         for _ in 0..n {

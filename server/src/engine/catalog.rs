@@ -235,7 +235,7 @@ impl Catalog {
         let mut starts = Vec::new(); // (byte offset in combined source, rule index)
         for (rule, pattern) in patterns {
             starts.push((source.len(), rule));
-            source.push_str(&ascii_match_regexes(pattern));
+            source.push_str(&assay_text_matches(pattern));
             source.push('\n');
         }
         let query = Query::new(&language.grammar(), &source).map_err(|e| {
@@ -249,11 +249,13 @@ impl Catalog {
             let start = query.start_byte_for_pattern(pattern);
             let rule = starts.iter().rev().find(|(s, _)| *s <= start).map(|(_, i)| *i).ok_or("pattern before first rule")?;
             pattern_rule.push(rule);
-            let compiled = query
+            let mut compiled = query
                 .general_predicates(pattern)
                 .iter()
                 .map(|p| predicates::compile(p, names).map_err(|e| format!("{}: {e}", self.rules[rule].origin)))
                 .collect::<Result<Vec<_>, _>>()?;
+            // Text matches first, as tree-sitter ran them: they are cheap and reject most matches.
+            compiled.sort_by_key(|p| !p.is_text_match());
             let dataflow = self.dataflow(language);
             if let Some(kind) = compiled.iter().filter_map(|p| p.source_kind()).find(|k| !dataflow.has_kind(k)) {
                 let known: Vec<&str> = std::iter::once(super::dataflow::REQUEST_KIND).chain(dataflow.kinds.keys().map(String::as_str)).collect();
@@ -266,32 +268,14 @@ impl Catalog {
     }
 }
 
-/// `#match?` regexes in ASCII mode: code identifiers and keywords are ASCII, and tree-sitter
-/// compiles these regexes as Unicode-aware by default, where each `\w` or `(?i)` costs hundreds
-/// of kilobytes of automaton: tens of megabytes for the catalog.
-fn ascii_match_regexes(pattern: &str) -> std::borrow::Cow<'_, str> {
-    const PREDICATES: [&str; 3] = ["(#match?", "(#not-match?", "(#any-match?"];
-    if !PREDICATES.iter().any(|p| pattern.contains(p)) {
-        return pattern.into();
+/// `#match?` and `#not-match?` renamed for assay to evaluate (`predicates::TEXT_MATCH`), each
+/// regex compiled once for the whole catalog rather than once per use by tree-sitter.
+fn assay_text_matches(pattern: &str) -> String {
+    let mut out = pattern.to_string();
+    for (builtin, ours) in predicates::TEXT_MATCH {
+        out = out.replace(&format!("(#{builtin} "), &format!("(#{ours} "));
     }
-    let mut out = String::with_capacity(pattern.len() + 64);
-    let mut rest = pattern;
-    while let Some(at) = PREDICATES.iter().filter_map(|p| rest.find(p).map(|i| (i, p.len()))).min() {
-        let (start, len) = at;
-        out.push_str(&rest[..start + len]);
-        rest = &rest[start + len..];
-        // The regex is the first string after the capture.
-        match rest.find('"') {
-            Some(quote) if !rest[..quote].contains(')') => {
-                out.push_str(&rest[..=quote]);
-                out.push_str("(?-u)");
-                rest = &rest[quote + 1..];
-            }
-            _ => {}
-        }
-    }
-    out.push_str(rest);
-    out.into()
+    out
 }
 
 /// Parse the embedded rule files. `check_queries` compiles each query on its own (slow; tests).
@@ -346,12 +330,15 @@ fn parse_query_files(files: &[(String, String)], check_queries: bool, errors: &m
 
 #[cfg(test)]
 mod tests {
-    use super::ascii_match_regexes;
+    use super::assay_text_matches;
 
     #[test]
-    fn match_regexes_are_made_ascii_and_other_strings_kept() {
-        let pattern = r#"((call) @c (#match? @c "(?i)^eval$") (#eq? @c "x") (#not-match? @c "\w+"))"#;
-        assert_eq!(ascii_match_regexes(pattern), r#"((call) @c (#match? @c "(?-u)(?i)^eval$") (#eq? @c "x") (#not-match? @c "(?-u)\w+"))"#);
-        assert_eq!(ascii_match_regexes("(call) @c"), "(call) @c");
+    fn text_matches_are_renamed_for_assay_and_other_predicates_kept() {
+        let pattern = r#"((call) @c (#match? @c "(?i)^eval$") (#eq? @c "x") (#not-match? @c "\w+") (#any-match? @c "y"))"#;
+        assert_eq!(
+            assay_text_matches(pattern),
+            r#"((call) @c (#assay-text-match? @c "(?i)^eval$") (#eq? @c "x") (#assay-text-not-match? @c "\w+") (#any-match? @c "y"))"#
+        );
+        assert_eq!(assay_text_matches("(call) @c"), "(call) @c");
     }
 }

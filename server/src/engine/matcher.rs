@@ -232,7 +232,13 @@ impl<'c, 't> Collector<'c, 't> {
             return;
         }
         let mut outputs = Outputs::default();
-        let holds = part.pattern_predicates[m.pattern_index].iter().all(|p| p.holds(p.capture().and_then(capture), ctx, &mut outputs));
+        let holds = part.pattern_predicates[m.pattern_index].iter().all(|p| {
+            if p.is_text_match() {
+                p.holds_for_all(m.captures.iter().filter(|c| Some(c.index) == p.capture()).map(|c| c.node), ctx)
+            } else {
+                p.holds(p.capture().and_then(capture), ctx, &mut outputs)
+            }
+        });
         if !holds {
             return;
         }

@@ -2,6 +2,9 @@
 //! predicates, e.g. `(#not-constant? @arg)` or `(#tainted? @url "url")`. No rule has Rust code of
 //! its own: a new need becomes a new general predicate here, documented in `queries/README.md`.
 
+use std::collections::HashMap;
+use std::sync::{Arc, LazyLock, Mutex};
+
 use regex::bytes::Regex;
 use tree_sitter::{Node, QueryPredicate, QueryPredicateArg};
 
@@ -47,6 +50,9 @@ enum Op {
     NotPathMatches,
     ValueMatches,
     NotValueMatches,
+    /// tree-sitter's `#match?` / `#not-match?`, evaluated here (see `TEXT_MATCH`).
+    TextMatch,
+    NotTextMatch,
 }
 
 /// (name, op, needs a capture, min string args, max string args)
@@ -89,6 +95,12 @@ const TABLE: &[(&str, Op, bool, usize, usize)] = &[
 /// Predicates tree-sitter itself evaluates.
 const BUILTIN: &[&str] = &["eq?", "not-eq?", "match?", "not-match?", "any-of?", "not-any-of?", "any-eq?", "any-match?"];
 
+/// What the catalog renames `#match?` and `#not-match?` to before tree-sitter sees a query, so
+/// that assay evaluates them with the same meaning: tree-sitter compiles one regex per use, and
+/// the catalog's five hundred uses (many the same regex) took most of the server's memory. Here
+/// each distinct regex is compiled once, in ASCII mode.
+pub const TEXT_MATCH: [(&str, &str); 2] = [("match?", "assay-text-match?"), ("not-match?", "assay-text-not-match?")];
+
 /// The names of all predicates assay understands, for documentation and error messages.
 pub fn known_names() -> impl Iterator<Item = &'static str> {
     TABLE.iter().map(|t| t.0)
@@ -100,7 +112,7 @@ pub struct CompiledPredicate {
     capture: Option<u32>,
     args: Vec<String>,
     /// The regex argument, compiled once, anchored to the whole text where the op compares text.
-    regex: Option<Regex>,
+    regex: Option<Arc<Regex>>,
     number: Option<i64>,
     /// For `#resolves-to?`: last segments of the globs, to reject most calls without resolving.
     /// None when a glob's last segment is itself a wildcard.
@@ -120,7 +132,12 @@ pub fn compile(predicate: &QueryPredicate, capture_names: &[&str]) -> Result<Com
     if BUILTIN.contains(&op_name) {
         return Err(format!("#{op_name} is handled by tree-sitter and must not reach assay"));
     }
-    let Some(&(_, op, needs_capture, min, max)) = TABLE.iter().find(|t| t.0 == op_name) else {
+    let text_match = match op_name {
+        n if n == TEXT_MATCH[0].1 => Some(("match?", Op::TextMatch, true, 1, 1)),
+        n if n == TEXT_MATCH[1].1 => Some(("not-match?", Op::NotTextMatch, true, 1, 1)),
+        _ => None,
+    };
+    let Some((_, op, needs_capture, min, max)) = text_match.or_else(|| TABLE.iter().find(|t| t.0 == op_name).copied()) else {
         let known: Vec<_> = known_names().collect();
         return Err(format!("unknown predicate #{op_name}; known: {}", known.join(", ")));
     };
@@ -146,6 +163,7 @@ pub fn compile(predicate: &QueryPredicate, capture_names: &[&str]) -> Result<Com
         Op::Commented | Op::NotCommented | Op::Inside | Op::NotInside => args.first(),
         Op::AssignedTo | Op::NotAssignedTo => args.first(),
         Op::PathMatches | Op::NotPathMatches | Op::ValueMatches | Op::NotValueMatches => args.first(),
+        Op::TextMatch | Op::NotTextMatch => args.first(),
         Op::Kwarg | Op::NoKwarg | Op::ChainHas | Op::NoChainHas => args.get(1),
         _ => None,
     };
@@ -153,9 +171,7 @@ pub fn compile(predicate: &QueryPredicate, capture_names: &[&str]) -> Result<Com
     let regex = regex_arg
         .map(|r| {
             let source = if anchored { format!("^(?:{r})$") } else { r.clone() };
-            // ASCII mode: identifiers and keywords are ASCII, and Unicode classes cost hundreds
-            // of kilobytes of automaton per `\w` or `(?i)`.
-            regex::bytes::RegexBuilder::new(&source).unicode(false).build().map_err(|e| format!("#{op_name}: invalid regex {r:?}: {e}"))
+            shared_regex(&source).map_err(|e| format!("#{op_name}: invalid regex {r:?}: {e}"))
         })
         .transpose()?;
     let number = match op {
@@ -193,6 +209,20 @@ pub fn compile(predicate: &QueryPredicate, capture_names: &[&str]) -> Result<Com
     Ok(CompiledPredicate { op, capture, args, regex, number, last_segments, first_segments })
 }
 
+/// One compiled regex per distinct source, shared by every predicate that uses it (and so is
+/// its search cache). ASCII mode: identifiers and keywords are ASCII, and Unicode classes cost
+/// hundreds of kilobytes of automaton per `\w` or `(?i)`.
+fn shared_regex(source: &str) -> Result<Arc<Regex>, regex::Error> {
+    static COMPILED: LazyLock<Mutex<HashMap<String, Arc<Regex>>>> = LazyLock::new(Mutex::default);
+    let mut compiled = COMPILED.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    if let Some(regex) = compiled.get(source) {
+        return Ok(regex.clone());
+    }
+    let regex = Arc::new(regex::bytes::RegexBuilder::new(source).unicode(false).build()?);
+    compiled.insert(source.to_string(), regex.clone());
+    Ok(regex)
+}
+
 /// Values predicates add to the message.
 #[derive(Debug, Default)]
 pub struct Outputs {
@@ -203,6 +233,19 @@ pub struct Outputs {
 impl CompiledPredicate {
     pub fn capture(&self) -> Option<u32> {
         self.capture
+    }
+
+    /// A `#match?` / `#not-match?`: it holds when every node of its capture matches (or none
+    /// does), as in tree-sitter; no node at all (an optional capture) holds too.
+    pub fn is_text_match(&self) -> bool {
+        matches!(self.op, Op::TextMatch | Op::NotTextMatch)
+    }
+
+    /// Evaluate a text match against every node of its capture.
+    pub fn holds_for_all<'t>(&self, mut nodes: impl Iterator<Item = Node<'t>>, ctx: &FileContext<'t>) -> bool {
+        let Some(regex) = self.regex.as_ref() else { return false };
+        let positive = self.op == Op::TextMatch;
+        nodes.all(|node| regex.is_match(ctx.text(node).as_bytes()) == positive)
     }
 
     /// The source kind a `#tainted?` names (its second argument), if any.
@@ -316,6 +359,8 @@ impl CompiledPredicate {
                 let hit = value_matches(node, regex(), ctx, 0);
                 hit == (self.op == Op::ValueMatches)
             }
+            // One node: `holds_for_all` is the full rule.
+            Op::TextMatch | Op::NotTextMatch => self.holds_for_all(std::iter::once(node), ctx),
             Op::FileMentions | Op::NoFileMentions | Op::PathMatches | Op::NotPathMatches => unreachable!("handled above"),
         }
     }

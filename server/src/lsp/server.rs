@@ -261,6 +261,9 @@ impl Backend {
     async fn analyse_current(&self, uri: &Uri) -> Option<Analysis> {
         let gate = lock(&self.state.analysing).entry(uri.clone()).or_default().clone();
         let _turn = gate.lock().await;
+        // Wait for a free slot before copying the text: when a session opens fifty files at
+        // once, fifty waiting copies would be memory for nothing.
+        let _slot = self.state.analysis_slots.acquire().await.ok()?;
         let snap = {
             let docs = lock(&self.state.docs);
             let doc = docs.get(uri)?;
@@ -272,8 +275,8 @@ impl Backend {
         self.analyse(snap).await
     }
 
-    /// Analyse a snapshot off the async threads. Stores the result if the document has not moved
-    /// on; returns it either way.
+    /// Analyse a snapshot off the async threads (the caller holds an analysis slot). Stores the
+    /// result if the document has not moved on; returns it either way.
     async fn analyse(&self, snap: Snapshot) -> Option<Analysis> {
         let workspace = self.workspace();
         let encoding = self.caps().encoding;
@@ -283,7 +286,6 @@ impl Backend {
         }
         let Snapshot { uri, version, path, language, text, tree, scan } = snap;
         let catalog = workspace.catalog.clone();
-        let _slot = self.state.analysis_slots.acquire().await.ok()?;
         let review = self.state.review.clone();
         let in_workspace = workspace.clone();
         let job = tokio::task::spawn_blocking(move || {
@@ -466,10 +468,10 @@ impl Backend {
     }
 }
 
-/// Syntax trees kept for incremental reparsing: those of the documents analysed last. A tree
-/// takes about 25 bytes per byte of source; a document without one is parsed whole on its next
-/// change.
-const KEPT_TREES: usize = 8;
+/// Syntax trees kept for incremental reparsing, counted by the size of their documents: a tree
+/// takes 25–30 bytes per byte of source, so this keeps about 30 MiB of trees. The documents
+/// analysed last keep theirs (the last one always); another is parsed whole on its next change.
+const KEPT_TREES_SOURCE_BYTES: usize = 1 << 20;
 
 /// Analyses faster than this are not debounced while the user types (an incremental rescan of
 /// one function takes a few milliseconds; a whole large file, a hundred or more).
@@ -478,14 +480,15 @@ const CHEAP_ANALYSIS: Duration = Duration::from_millis(50);
 fn keep_recent_trees(docs: &mut HashMap<Uri, Document>) {
     let mut with_trees: Vec<(Instant, &mut Document)> =
         docs.values_mut().filter(|d| d.tree.is_some()).map(|d| (d.last_analysed.unwrap_or_else(Instant::now), d)).collect();
-    if with_trees.len() <= KEPT_TREES {
-        return;
-    }
     with_trees.sort_by_key(|(at, _)| std::cmp::Reverse(*at));
-    for (_, doc) in with_trees.into_iter().skip(KEPT_TREES) {
-        doc.tree = None;
-        doc.memo = None;
-        doc.edit_log.clear();
+    let mut kept_bytes = 0;
+    for (i, (_, doc)) in with_trees.into_iter().enumerate() {
+        kept_bytes += doc.text.len();
+        if i > 0 && kept_bytes > KEPT_TREES_SOURCE_BYTES {
+            doc.tree = None;
+            doc.memo = None;
+            doc.edit_log.clear();
+        }
     }
 }
 
