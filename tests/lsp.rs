@@ -199,6 +199,8 @@ struct Init {
     init_options: Option<Value>,
     /// extra arguments after `lsp`
     args: Vec<&'static str>,
+    /// leave out `codeActionLiteralSupport` (a client of LSP 3.8 or earlier)
+    no_action_literals: bool,
 }
 
 struct Doc {
@@ -440,6 +442,9 @@ impl Server {
         });
         if let Some(encs) = &init.encodings {
             caps["general"] = json!({ "positionEncodings": encs });
+        }
+        if init.no_action_literals {
+            caps["textDocument"]["codeAction"] = json!({"dynamicRegistration": false});
         }
         if init.pull {
             caps["textDocument"]["diagnostic"] = json!({"dynamicRegistration": false, "relatedDocumentSupport": false});
@@ -1042,6 +1047,29 @@ fn code_actions_ignore_and_secure_prompt_python() {
     s.replace_all(&mut doc, &edited);
     let diags = s.pushed(&doc);
     assert!(diags.is_empty(), "after applying the ignore action: {diags:?}\ntext: {edited:?}");
+}
+
+/// A client without code action literals gets plain commands; a quick fix's edit comes back to
+/// it as a `workspace/applyEdit` request when it runs the command.
+#[test]
+fn code_actions_are_commands_for_clients_without_literal_support() {
+    let mut s = server(Init { no_action_literals: true, ..Init::default() });
+    let doc = s.open("db.py", SQL_BAD);
+    let diags = s.pushed(&doc);
+    let actions = s.code_actions(&doc, &diags[0]);
+    for a in &actions {
+        assert!(a["command"].is_string() && a.get("kind").is_none() && a.get("edit").is_none(), "not a plain Command: {a}");
+    }
+    let ignore = action_titled(&actions, |t| t == format!("Ignore {SQL} on this line"), "Ignore").clone();
+    assert_eq!(ignore["command"], "assay.applyEdit", "{ignore}");
+    let prompt = action_titled(&actions, |t| t.to_lowercase().contains("secure prompt"), "Copy secure prompt");
+    assert_eq!(prompt["command"], "assay.securePrompt", "{prompt}");
+    let result = s.request("workspace/executeCommand", json!({"command": ignore["command"], "arguments": ignore["arguments"]}));
+    assert_eq!(result, json!({"applied": false}), "the test client declines edits");
+    let requests = s.server_requests.lock().unwrap().clone();
+    let apply = requests.iter().find(|r| r["method"] == "workspace/applyEdit").unwrap_or_else(|| panic!("no workspace/applyEdit among {requests:?}"));
+    let edited = apply_text_edits(&doc.text, &edits_for(&apply["params"]["edit"], &doc.uri), s.enc);
+    assert_trailing_ignore(edited.lines().nth(1).unwrap(), &format!("    {SQL_CALL}"), "#", SQL, &apply["params"]["edit"]);
 }
 
 #[test]

@@ -11,7 +11,7 @@ use tower_lsp_server::ls_types::*;
 use tree_sitter::Tree;
 
 use super::documents::{Analysis, Encoding, LineIndex};
-use super::server::{COMMAND_SECURE_PROMPT, FIX_ALL_KIND};
+use super::server::{COMMAND_APPLY_EDIT, COMMAND_SECURE_PROMPT, FIX_ALL_KIND};
 use crate::engine::incremental::{ByteEdit, Previous, ScanMemo};
 use crate::engine::{self, Catalog, Finding, Language, ScanSettings, Severity};
 
@@ -209,6 +209,18 @@ fn ignore_edit(f: &Finding, text: &str, lines: &LineIndex, language: Option<Lang
     }
     let end = line_start + line.len();
     TextEdit { range: lines.range(text, end, end, encoding), new_text: format!("  {marker} assay: ignore[{}] -- reason", f.rule_id) }
+}
+
+/// A code action as a plain command, for clients that take no `CodeAction` objects: its edit
+/// goes through `assay.applyEdit`, its command as it is (under the action's title).
+pub fn as_command(action: CodeActionOrCommand) -> Option<CodeActionOrCommand> {
+    let CodeActionOrCommand::CodeAction(action) = action else { return Some(action) };
+    let command = match (action.edit, action.command) {
+        (Some(edit), _) => Command { title: action.title, command: COMMAND_APPLY_EDIT.into(), arguments: Some(vec![json!(edit)]) },
+        (None, Some(command)) => Command { title: action.title, ..command },
+        (None, None) => return None,
+    };
+    Some(CodeActionOrCommand::Command(command))
 }
 
 pub fn code_actions(

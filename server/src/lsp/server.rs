@@ -23,6 +23,9 @@ use crate::project::config::{selects, ConfigResolver, Overrides};
 
 pub const COMMAND_SECURE_PROMPT: &str = "assay.securePrompt";
 pub const COMMAND_SCAN_WORKSPACE: &str = "assay.scanWorkspace";
+/// Applies the workspace edit it is given: how a client without code action literals gets a
+/// quick fix (its code actions are plain commands).
+pub const COMMAND_APPLY_EDIT: &str = "assay.applyEdit";
 pub const FIX_ALL_KIND: &str = "source.fixAll.assay";
 
 /// Settings from `initializationOptions` or `workspace/didChangeConfiguration`, either bare or
@@ -93,6 +96,8 @@ struct ClientCaps {
     progress: bool,
     watch_files: bool,
     diagnostic_refresh: bool,
+    /// The client takes `CodeAction` objects (else only `Command`s, LSP 3.8 and earlier).
+    code_action_literals: bool,
 }
 
 /// Configuration and rules for the open workspace folders; replaced whole on change.
@@ -226,7 +231,7 @@ impl Backend {
     }
 
     fn caps(&self) -> ClientCaps {
-        *self.state.caps.get().unwrap_or(&ClientCaps { pull: false, encoding: Encoding::Utf16, progress: false, watch_files: false, diagnostic_refresh: false })
+        *self.state.caps.get().unwrap_or(&ClientCaps { pull: false, encoding: Encoding::Utf16, progress: false, watch_files: false, code_action_literals: true, diagnostic_refresh: false })
     }
 
     fn workspace(&self) -> Arc<Workspace> {
@@ -524,6 +529,7 @@ impl LanguageServer for Backend {
                 .and_then(|d| d.dynamic_registration)
                 .unwrap_or(false),
             diagnostic_refresh: caps.workspace.as_ref().and_then(|w| w.diagnostics.as_ref()).and_then(|d| d.refresh_support).unwrap_or(false),
+            code_action_literals: caps.text_document.as_ref().and_then(|t| t.code_action.as_ref()).is_some_and(|c| c.code_action_literal_support.is_some()),
         };
         let _ = self.state.caps.set(client_caps);
         let mut folders: Vec<PathBuf> = params.workspace_folders.unwrap_or_default().iter().filter_map(|f| f.uri.to_file_path().map(|p| p.into_owned())).collect();
@@ -557,7 +563,7 @@ impl LanguageServer for Backend {
                     ..Default::default()
                 })),
                 execute_command_provider: Some(ExecuteCommandOptions {
-                    commands: vec![COMMAND_SECURE_PROMPT.to_string(), COMMAND_SCAN_WORKSPACE.to_string()],
+                    commands: vec![COMMAND_SECURE_PROMPT.to_string(), COMMAND_SCAN_WORKSPACE.to_string(), COMMAND_APPLY_EDIT.to_string()],
                     ..Default::default()
                 }),
                 diagnostic_provider: pull.then(|| {
@@ -714,8 +720,11 @@ impl LanguageServer for Backend {
         let Some((analysis, text)) = self.current_analysis(&uri).await else { return Ok(None) };
         let language = lock(&self.state.docs).get(&uri).and_then(|d| d.language);
         let encoding = self.caps().encoding;
-        guard("code actions", || convert::code_actions(&uri, &params, &analysis, &text, language, encoding))
-            .ok_or_else(|| internal("code actions"))
+        let actions = guard("code actions", || convert::code_actions(&uri, &params, &analysis, &text, language, encoding)).ok_or_else(|| internal("code actions"))?;
+        if self.caps().code_action_literals {
+            return Ok(actions);
+        }
+        Ok(actions.map(|actions| actions.into_iter().filter_map(convert::as_command).collect()))
     }
 
     async fn execute_command(&self, params: ExecuteCommandParams) -> Result<Option<LSPAny>> {
@@ -729,6 +738,14 @@ impl LanguageServer for Backend {
                 }
             }
             COMMAND_SCAN_WORKSPACE => self.scan_workspace().await.map(Some),
+            COMMAND_APPLY_EDIT => {
+                let edit = params.arguments.into_iter().next().map(serde_json::from_value::<WorkspaceEdit>);
+                let Some(Ok(edit)) = edit else { return Err(Error::invalid_params("assay.applyEdit takes a workspace edit")) };
+                match self.client.apply_edit(edit).await {
+                    Ok(response) => Ok(Some(json!({ "applied": response.applied }))),
+                    Err(e) => Err(Error { code: e.code, message: format!("the client did not apply the edit: {}", e.message).into(), data: None }),
+                }
+            }
             other => Err(Error::invalid_params(format!("unknown command `{other}`"))),
         }
     }
