@@ -1195,6 +1195,31 @@ fn execute_command_scan_workspace_reports_files_on_disk() {
     assert_eq!(codes(p["diagnostics"].as_array().unwrap()), vec![SQL], "{p}");
 }
 
+/// The workspace scan applies the review settings as open documents do: with `scope =
+/// "changed"`, a committed finding is a hint, and `hideUnchanged` leaves it out.
+#[test]
+fn scan_workspace_follows_the_review_scope() {
+    let ws = Workspace::new();
+    ws.write("old.py", EVAL_BAD);
+    git_in(&ws.root, &["init", "-q"]);
+    git_in(&ws.root, &["add", "-A"]);
+    git_in(&ws.root, &["commit", "-q", "-m", "one"]);
+    ws.write("new.py", SQL_BAD);
+    let (old_uri, new_uri) = (ws.uri("old.py"), ws.uri("new.py"));
+    let mut s = Server::start(ws, Init { init_options: Some(json!({"scope": "changed"})), ..Init::default() });
+    let r = s.request("workspace/executeCommand", json!({"command": "assay.scanWorkspace", "arguments": []}));
+    assert_eq!(r["files"], 2, "{r}");
+    let published = |s: &mut Server, uri: &str| {
+        s.wait_for_notification("textDocument/publishDiagnostics", Duration::from_secs(20), |p| p["uri"] == uri)["diagnostics"].as_array().cloned().unwrap()
+    };
+    assert_eq!(severity_of(&published(&mut s, &old_uri), EVAL), vec![4], "a committed finding is a hint");
+    assert_eq!(severity_of(&published(&mut s, &new_uri), SQL), vec![1], "a new file's finding is an error");
+    s.set_settings(json!({"assay": {"scope": "changed", "hideUnchanged": true}}));
+    s.drain(Duration::from_millis(300));
+    let r = s.request("workspace/executeCommand", json!({"command": "assay.scanWorkspace", "arguments": []}));
+    assert_eq!(r["findings"], 1, "only the new file's finding is left: {r}");
+}
+
 // ---------------------------------------------------------------------------------------------
 // configuration
 // ---------------------------------------------------------------------------------------------

@@ -434,23 +434,34 @@ impl Backend {
             let chunk = chunk.to_vec();
             let ws = workspace.clone();
             let cwd = cwd.clone();
+            let (encoding, review) = (self.caps().encoding, self.state.review.clone());
+            // Diagnostics as for an open document: narrowed by the review settings (`scope`,
+            // `hideUnchanged`, the baseline), then the `hint` severities.
             let scanned = tokio::task::spawn_blocking(move || {
                 guard("workspace scan", || {
                     let request = crate::project::ScanRequest { catalog: &ws.catalog, resolver: &ws.resolver, cwd: &cwd, cache: None, on_file: &|| {} };
                     crate::project::scan_files(&chunk, &request)
+                        .into_iter()
+                        .map(|file| {
+                            let text = file.source.clone().unwrap_or_default();
+                            let diagnostics = convert::diagnostics(&file.report.findings, &text, encoding, &ws.catalog);
+                            let mut analysis = Analysis { version: 0, findings: Arc::new(file.report.findings), diagnostics };
+                            let input = ReviewInput { settings: &ws.review, resolver: &ws.resolver, catalog: &ws.catalog, path: &file.path, text: &text };
+                            review.narrow(&input, &mut analysis);
+                            (file.path, analysis.diagnostics)
+                        })
+                        .collect::<Vec<_>>()
                 })
                 .unwrap_or_default()
             })
             .await
             .unwrap_or_default();
-            for file in scanned {
+            for (path, mut diagnostics) in scanned {
                 scanned_files += 1;
-                if open.contains(&file.path) {
+                if open.contains(&path) {
                     continue;
                 }
-                let Some(uri) = Uri::from_file_path(&file.path) else { continue };
-                let text = file.source.clone().unwrap_or_default();
-                let mut diagnostics = convert::diagnostics(&file.report.findings, &text, self.caps().encoding, &workspace.catalog);
+                let Some(uri) = Uri::from_file_path(&path) else { continue };
                 show_as_hints(&mut diagnostics, &workspace.hint_rules);
                 findings += diagnostics.len();
                 if !diagnostics.is_empty() {
