@@ -15,12 +15,14 @@ fn main() {
     let catalog = Catalog::embedded();
     println!("catalog loaded: {}", rss());
     let language = Language::from_path(path).unwrap();
+    let t = Instant::now();
     catalog.compiled(language).unwrap();
-    println!("{language} queries compiled: {}", rss());
+    println!("{language} queries compiled in {:.0} ms: {}", t.elapsed().as_secs_f64() * 1e3, rss());
+    let t = Instant::now();
     for other in Language::ALL {
         catalog.compiled(*other).unwrap();
     }
-    println!("all queries compiled: {}", rss());
+    println!("all queries compiled (the others in {:.0} ms): {}", t.elapsed().as_secs_f64() * 1e3, rss());
     unsafe { libc::malloc_trim(0) };
     println!("after malloc_trim: {}", rss());
     {

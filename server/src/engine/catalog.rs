@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::sync::OnceLock;
 
+use rayon::prelude::*;
 use tree_sitter::Query;
 
 use super::dataflow::DataflowConfig;
@@ -186,8 +187,6 @@ impl Catalog {
         let is_local = |pattern: &str| {
             query_keys::root_kinds(pattern).is_some_and(|kinds| kinds.iter().all(|k| !language.container_kinds().contains(&k.as_str())))
         };
-        let local_pass = self.compile_part(language, full_patterns.iter().filter(|(_, p)| is_local(p)).map(|(i, p)| (*i, p.as_str())))?;
-        let file_pass = self.compile_part(language, full_patterns.iter().filter(|(_, p)| !is_local(p)).map(|(i, p)| (*i, p.as_str())))?;
         let mut file_roots: Option<Vec<String>> = Some(Vec::new());
         for (_, pattern) in full_patterns.iter().filter(|(_, p)| !is_local(p)) {
             match query_keys::root_kinds(pattern) {
@@ -211,12 +210,22 @@ impl Catalog {
                 None => by_rule.push((*rule, vec![pattern.as_str()], key.clone())),
             }
         }
-        let mut keyed = Vec::with_capacity(by_rule.len());
+        // Compiling a query is slow (tree-sitter analyses every pattern against the grammar's
+        // states: most of a second for a language), and the parts are independent.
+        let ((local_pass, file_pass), keyed) = rayon::join(
+            || {
+                rayon::join(
+                    || self.compile_part(language, full_patterns.iter().filter(|(_, p)| is_local(p)).map(|(i, p)| (*i, p.as_str()))),
+                    || self.compile_part(language, full_patterns.iter().filter(|(_, p)| !is_local(p)).map(|(i, p)| (*i, p.as_str()))),
+                )
+            },
+            || by_rule.par_iter().map(|(rule, patterns, _)| self.compile_part(language, patterns.iter().map(|p| (*rule, *p)))).collect::<Result<Vec<_>, _>>(),
+        );
+        let (local_pass, file_pass, keyed) = (local_pass?, file_pass?, keyed?);
         let mut keys: HashMap<String, Vec<usize>> = HashMap::new();
         let mut head_keys: HashMap<String, Vec<usize>> = HashMap::new();
         let mut keyed_roots: Vec<String> = Vec::new();
-        for (part_index, (rule, patterns, key)) in by_rule.iter().enumerate() {
-            keyed.push(self.compile_part(language, patterns.iter().map(|p| (*rule, *p)))?);
+        for (part_index, (_, _, key)) in by_rule.iter().enumerate() {
             for name in &key.names {
                 keys.entry(name.clone()).or_default().push(part_index);
             }
