@@ -5,7 +5,6 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::sync::OnceLock;
 
-use rayon::prelude::*;
 use tree_sitter::Query;
 
 use super::dataflow::DataflowConfig;
@@ -211,16 +210,28 @@ impl Catalog {
             }
         }
         // Compiling a query is slow (tree-sitter analyses every pattern against the grammar's
-        // states: most of a second for a language), and the parts are independent.
-        let ((local_pass, file_pass), keyed) = rayon::join(
-            || {
-                rayon::join(
-                    || self.compile_part(language, full_patterns.iter().filter(|(_, p)| is_local(p)).map(|(i, p)| (*i, p.as_str()))),
-                    || self.compile_part(language, full_patterns.iter().filter(|(_, p)| !is_local(p)).map(|(i, p)| (*i, p.as_str()))),
-                )
-            },
-            || by_rule.par_iter().map(|(rule, patterns, _)| self.compile_part(language, patterns.iter().map(|p| (*rule, *p)))).collect::<Result<Vec<_>, _>>(),
-        );
+        // states: most of a second for a language), and the parts are independent. Plain scoped
+        // threads, not rayon: the caller may be outside rayon's pool while the pool's threads
+        // wait for this very compile (a workspace scan starting while the server compiles), and
+        // work handed to the pool would then never run.
+        let (local_pass, file_pass, keyed) = std::thread::scope(|scope| {
+            let local = scope.spawn(|| self.compile_part(language, full_patterns.iter().filter(|(_, p)| is_local(p)).map(|(i, p)| (*i, p.as_str()))));
+            let compile_keyed = |rules: &[(usize, Vec<&str>, query_keys::PatternKey)]| {
+                rules.iter().map(|(rule, patterns, _)| self.compile_part(language, patterns.iter().map(|p| (*rule, *p)))).collect::<Result<Vec<_>, _>>()
+            };
+            let (first, second) = by_rule.split_at(by_rule.len() / 2);
+            let keyed_first = scope.spawn(move || compile_keyed(first));
+            let file = scope.spawn(|| self.compile_part(language, full_patterns.iter().filter(|(_, p)| !is_local(p)).map(|(i, p)| (*i, p.as_str()))));
+            let keyed_second = compile_keyed(second);
+            fn joined<T>(handle: std::thread::ScopedJoinHandle<'_, T>) -> T {
+                handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            }
+            let keyed = joined(keyed_first).and_then(|mut parts| {
+                parts.extend(keyed_second?);
+                Ok(parts)
+            });
+            (joined(local), joined(file), keyed)
+        });
         let (local_pass, file_pass, keyed) = (local_pass?, file_pass?, keyed?);
         let mut keys: HashMap<String, Vec<usize>> = HashMap::new();
         let mut head_keys: HashMap<String, Vec<usize>> = HashMap::new();
