@@ -294,6 +294,11 @@ fn class_level_findings_are_kept_elsewhere_and_redone_where_edited() {
 /// of an AWS key id with its secret and a format that searches the whole file.
 #[test]
 fn secret_rescans_equal_full_scans() {
+    compare_secret_rescans(Language::Python);
+    compare_secret_rescans(Language::Rust);
+}
+
+fn compare_secret_rescans(language: Language) {
     let catalog = Catalog::embedded();
     let settings = ScanSettings::default();
     let seed = std::env::var("ASSAY_INCREMENTAL_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(0x5ec2_e7u64);
@@ -308,27 +313,29 @@ fn secret_rescans_equal_full_scans() {
     let aws_secret = random(&format!("{ALNUM}+/"), 40);
     let password = format!("{}!{}", random(ALNUM, 8), random(ALNUM, 6));
     let token = random(ALNUM, 32);
+    let rust = language == Language::Rust;
+    let (let_, end, comment) = if rust { ("let ", ";", "//") } else { ("", "", "#") };
     let snippets = [
-        format!("password = \"{password}\""),
-        format!("api_key = \"{token}\""),
-        format!("client = boto3.client(\"s3\", aws_access_key_id=\"{aws_id}\")"),
-        format!("other = \"{aws_secret}\""),
-        format!("# token: {token}"),
-        format!("db = \"postgres://admin:{password}@db.internal/app\""),
-        format!("headers = {{\"Authorization\": \"Bearer {token}\"}}"),
-        "value = compute(x)".to_string(),
+        format!("{let_}password = \"{password}\"{end}"),
+        format!("{let_}api_key = \"{token}\"{end}"),
+        if rust { format!("let client = aws::Client::new(\"{aws_id}\");") } else { format!("client = boto3.client(\"s3\", aws_access_key_id=\"{aws_id}\")") },
+        format!("{let_}other = \"{aws_secret}\"{end}"),
+        format!("{comment} token: {token}"),
+        format!("{let_}db = \"postgres://admin:{password}@db.internal/app\"{end}"),
+        if rust { format!("let auth = client.bearer_auth(\"{token}\");") } else { format!("headers = {{\"Authorization\": \"Bearer {token}\"}}") },
+        format!("{let_}value = compute(x){end}"),
         // Only typed late: a keyword of a format that searches the whole file.
-        "name = 'discord bot'".to_string(),
+        format!("{let_}name = \"discord bot\"{end}"),
     ];
     let everyday = &snippets[..snippets.len() - 1];
-    let path = Path::new("app/settings_loader.py");
-    let mut text = String::from("import boto3\n");
+    let path = Path::new(if rust { "src/settings_loader.rs" } else { "app/settings_loader.py" });
+    let mut text = String::from(if rust { "use std::env;\n" } else { "import boto3\n" });
     for i in 0..60 {
-        let body = if i % 7 == 0 { &everyday[i % everyday.len()] } else { "x = a + 1" };
-        text.push_str(&format!("\n\ndef load_{i}(a):\n    {body}\n    return a\n"));
+        let body = if i % 7 == 0 { everyday[i % everyday.len()].clone() } else { format!("{let_}x = a + 1{end}") };
+        text.push_str(&if rust { format!("\n\nfn load_{i}(a: u32) -> u32 {{\n    {body}\n    a\n}}\n") } else { format!("\n\ndef load_{i}(a):\n    {body}\n    return a\n") });
     }
-    let mut tree = engine::parse(Language::Python, &text, None).unwrap();
-    let (_, mut memo) = engine::scan_source_after(&catalog, Language::Python, path, &text, Some(&tree), &settings, None);
+    let mut tree = engine::parse(language, &text, None).unwrap();
+    let (_, mut memo) = engine::scan_source_after(&catalog, language, path, &text, Some(&tree), &settings, None);
     let (mut checked, mut reused, mut failures) = (0usize, 0usize, Vec::new());
     for step in 0..150 {
         let line_starts: Vec<usize> = text.match_indices("\n    ").map(|(i, _)| i + 1).collect();
@@ -344,11 +351,11 @@ fn secret_rescans_equal_full_scans() {
         let (start_position, old_end_position) = (point_at(&text, at), point_at(&text, old_end));
         text.replace_range(at..old_end, &insert);
         tree.edit(&InputEdit { start_byte: at, old_end_byte: old_end, new_end_byte: edit.new_end, start_position, old_end_position, new_end_position: point_at(&text, edit.new_end) });
-        let new_tree = engine::parse(Language::Python, &text, Some(&tree)).unwrap();
+        let new_tree = engine::parse(language, &text, Some(&tree)).unwrap();
         let edits = [edit];
         let previous = Previous { memo: &memo, edits: &edits, changed_ranges: Previous::changed_between(&tree, &new_tree) };
-        let (incremental, next) = engine::scan_source_after(&catalog, Language::Python, path, &text, Some(&new_tree), &settings, Some(&previous));
-        let full = engine::scan_source(&catalog, Language::Python, path, &text, Some(&new_tree), &settings);
+        let (incremental, next) = engine::scan_source_after(&catalog, language, path, &text, Some(&new_tree), &settings, Some(&previous));
+        let full = engine::scan_source(&catalog, language, path, &text, Some(&new_tree), &settings);
         checked += 1;
         reused += usize::from(next.was_incremental());
         let (inc, all) = (keys(&incremental), keys(&full));
@@ -357,12 +364,12 @@ fn secret_rescans_equal_full_scans() {
             let only_full: Vec<_> = all.iter().filter(|k| !inc.contains(k)).collect();
             failures.push(format!("step {step} (edit {edits:?}):\n  only incremental: {only_incremental:?}\n  only full:        {only_full:?}"));
         }
-        assert_eq!(incremental.secrets, full.secrets, "secret spans after step {step}");
+        assert_eq!(incremental.secrets, full.secrets, "{language}: secret spans after step {step}");
         memo = next;
         tree = new_tree;
     }
-    assert!(failures.is_empty(), "{} of {checked} rescans differ:\n{}", failures.len(), failures.iter().take(3).cloned().collect::<Vec<_>>().join("\n"));
-    assert!(reused * 2 > checked, "only {reused} of {checked} rescans were incremental");
-    let secrets_found = keys(&engine::scan_source(&catalog, Language::Python, path, &text, None, &settings)).iter().filter(|k| k.0.starts_with("any-")).count();
-    assert!(secrets_found >= 5, "the edits should leave secrets to find, found {secrets_found}");
+    assert!(failures.is_empty(), "{language}: {} of {checked} rescans differ:\n{}", failures.len(), failures.iter().take(3).cloned().collect::<Vec<_>>().join("\n"));
+    assert!(reused * 2 > checked, "{language}: only {reused} of {checked} rescans were incremental");
+    let secrets_found = keys(&engine::scan_source(&catalog, language, path, &text, None, &settings)).iter().filter(|k| k.0.starts_with("any-")).count();
+    assert!(secrets_found >= 5, "{language}: the edits should leave secrets to find, found {secrets_found}");
 }
