@@ -1,7 +1,8 @@
 //! Embeds every file under `queries/` into the binary, so assay works offline and a new query
-//! rule needs no Rust change.
+//! rule needs no Rust change. Also fingerprints the engine's source, for the result cache.
 
 use std::fmt::Write as _;
+use std::hash::{DefaultHasher, Hasher};
 use std::path::{Path, PathBuf};
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -31,4 +32,29 @@ fn main() {
     code.push_str("];\n");
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("embedded_queries.rs");
     std::fs::write(out, code).unwrap();
+
+    // Cached results are only valid for the engine that produced them: builds from different
+    // commits share a version number (pre-commit installs a hook from any revision).
+    let engine = root.join("server/src/engine");
+    println!("cargo:rerun-if-changed={}", engine.display());
+    let mut sources = Vec::new();
+    collect_rust(&engine, &mut sources);
+    let mut hasher = DefaultHasher::new();
+    for file in &sources {
+        hasher.write(file.strip_prefix(&root).unwrap().to_string_lossy().as_bytes());
+        hasher.write(&std::fs::read(file).expect("read engine source"));
+    }
+    println!("cargo:rustc-env=ASSAY_ENGINE_FINGERPRINT={:016x}", hasher.finish());
+}
+
+fn collect_rust(dir: &Path, out: &mut Vec<PathBuf>) {
+    let mut entries: Vec<_> = std::fs::read_dir(dir).expect("read server/src/engine").flatten().map(|e| e.path()).collect();
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            collect_rust(&path, out);
+        } else if path.extension().and_then(|e| e.to_str()) == Some("rs") {
+            out.push(path);
+        }
+    }
 }

@@ -86,10 +86,12 @@ fn path_key(path: &Path) -> String {
     path.to_string_lossy().into_owned()
 }
 
-/// Changes whenever a rule, the binary's version, or the dataflow configuration changes.
+/// Changes whenever a rule, the binary's version, the engine's source or the dataflow configuration
+/// changes.
 pub fn catalog_fingerprint(catalog: &Catalog) -> String {
     let mut hasher = blake3::Hasher::new();
     hasher.update(env!("CARGO_PKG_VERSION").as_bytes());
+    hasher.update(env!("ASSAY_ENGINE_FINGERPRINT").as_bytes());
     for rule in catalog.rules() {
         hasher.update(rule.id().as_bytes());
         hasher.update(format!("{:?}", rule.meta).as_bytes());
