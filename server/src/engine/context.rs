@@ -9,7 +9,7 @@ use tree_sitter::Node;
 
 use super::dataflow::{self, DataflowConfig, Flow, ScopeTaint};
 use super::language::Language;
-use super::semantics::{text, Binding, Hole, StringBuild};
+use super::semantics::{identifier_occurrences, text, Binding, Hole, StringBuild};
 
 /// How deep name resolution follows `a = b; b = c` chains before giving up.
 const MAX_RESOLVE_DEPTH: usize = 6;
@@ -78,74 +78,47 @@ impl<'t> FileContext<'t> {
     /// the text rather than by walking the tree: an edit's rescan asks about a few names, and a
     /// whole-tree walk per keystroke costs milliseconds in a large file.
     pub fn definitions_named(&self, name: &str) -> Rc<Vec<Node<'t>>> {
-        if let Some(found) = self.definitions.borrow().get(name) {
-            return found.clone();
-        }
         let sem = self.language.semantics();
-        let found: Vec<Node<'t>> = self
-            .identifier_nodes(name)
-            .filter_map(|ident| {
-                let scope = ident.parent()?;
-                (sem.is_scope(scope) && scope != self.root && scope.child_by_field_name("name") == Some(ident)).then_some(scope)
-            })
-            .collect();
-        let found = Rc::new(found);
-        self.definitions.borrow_mut().insert(name.to_string(), found.clone());
-        found
+        self.nodes_named(&self.definitions, name, |ident| {
+            let scope = ident.parent()?;
+            (sem.is_scope(scope) && scope != self.root && scope.child_by_field_name("name") == Some(ident)).then_some(scope)
+        })
     }
 
     /// The calls in this file whose callee's last segment is `name` (`f(..)`, `self.f(..)`,
     /// `Self::f(..)`, `f!(..)`).
     pub fn calls_named(&self, name: &str) -> Rc<Vec<Node<'t>>> {
-        if let Some(found) = self.calls.borrow().get(name) {
-            return found.clone();
-        }
         let sem = self.language.semantics();
-        let found: Vec<Node<'t>> = self
-            .identifier_nodes(name)
-            .filter_map(|ident| {
-                // The innermost call whose callee holds this occurrence (a callee is at most a
-                // few nodes deep: `a.b.f`, `Self::f`, `x.f::<T>`).
-                let mut above = ident.parent();
-                for _ in 0..MAX_CALLEE_DEPTH {
-                    let node = above?;
-                    if let Some(callee) = sem.callee(node) {
-                        if callee.start_byte() <= ident.start_byte() && ident.end_byte() <= callee.end_byte() {
-                            let written = self.text(callee);
-                            let last = written.rsplit(['.', ':']).next().unwrap_or(written).trim();
-                            return (last == name).then_some(node);
-                        }
-                    }
-                    above = node.parent();
-                }
-                None
-            })
-            .collect();
-        let found = Rc::new(found);
-        self.calls.borrow_mut().insert(name.to_string(), found.clone());
-        found
-    }
-
-    /// The smallest nodes that span a whole-word occurrence of `name` in the text.
-    fn identifier_nodes<'a>(&'a self, name: &'a str) -> impl Iterator<Item = Node<'t>> + 'a {
-        let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80;
-        let finder = memchr::memmem::Finder::new(name.as_bytes());
-        let src = self.src;
-        let mut from = 0;
-        std::iter::from_fn(move || {
-            while !name.is_empty() && from < src.len() {
-                let start = from + finder.find(&src[from..])?;
-                let end = start + name.len();
-                from = start + 1;
-                let whole = (start == 0 || !is_word(src[start - 1])) && src.get(end).is_none_or(|b| !is_word(*b));
-                if whole {
-                    if let Some(node) = self.root.descendant_for_byte_range(start, end) {
-                        return Some(node);
+        self.nodes_named(&self.calls, name, |ident| {
+            // The innermost call whose callee holds this occurrence (a callee is at most a few
+            // nodes deep: `a.b.f`, `Self::f`, `x.f::<T>`).
+            let mut above = ident.parent();
+            for _ in 0..MAX_CALLEE_DEPTH {
+                let node = above?;
+                if let Some(callee) = sem.callee(node) {
+                    if callee.start_byte() <= ident.start_byte() && ident.end_byte() <= callee.end_byte() {
+                        let written = self.text(callee);
+                        let last = written.rsplit(['.', ':']).next().unwrap_or(written).trim();
+                        return (last == name).then_some(node);
                     }
                 }
+                above = node.parent();
             }
             None
         })
+    }
+
+    /// The nodes `pick` makes of the whole-word occurrences of `name` in the text, cached in
+    /// `cache` by name.
+    fn nodes_named(&self, cache: &RefCell<HashMap<String, Rc<Vec<Node<'t>>>>>, name: &str, pick: impl Fn(Node<'t>) -> Option<Node<'t>>) -> Rc<Vec<Node<'t>>> {
+        if let Some(found) = cache.borrow().get(name) {
+            return found.clone();
+        }
+        let found: Rc<Vec<Node<'t>>> = Rc::new(
+            identifier_occurrences(self.src, name).filter_map(|at| self.root.descendant_for_byte_range(at, at + name.len())).filter_map(pick).collect(),
+        );
+        cache.borrow_mut().insert(name.to_string(), found.clone());
+        found
     }
 
     /// Can this file hold a source of `kind` at all (its text mentions one)? Request data can

@@ -23,6 +23,7 @@ use super::finding::{Finding, SecretSpan};
 use super::language::Language;
 use super::matcher::{Anchor, QuerySecret};
 use super::secrets::{self, Found};
+use super::semantics::identifier_occurrences;
 use super::LineIndex;
 
 /// One text edit in byte offsets: `start..old_end` of the old text became `start..new_end`.
@@ -309,16 +310,6 @@ fn definitions_named<'t>(language: Language, root: Node<'t>, src: &[u8], name: &
         }
     }
     out
-}
-
-/// Byte offsets where `name` occurs as a whole identifier in the text.
-fn identifier_occurrences<'a>(src: &'a [u8], name: &'a str) -> impl Iterator<Item = usize> + 'a {
-    let is_ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80;
-    memchr::memmem::find_iter(src, name.as_bytes()).filter(move |&at| {
-        let before = at.checked_sub(1).map(|i| src[i]);
-        let after = src.get(at + name.len()).copied();
-        !name.is_empty() && !before.is_some_and(is_ident) && !after.is_some_and(is_ident)
-    })
 }
 
 /// What a rescan keeps of the previous scan, moved by the edits.

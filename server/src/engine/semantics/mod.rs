@@ -126,6 +126,17 @@ pub fn text<'s>(node: Node, src: &'s [u8]) -> &'s str {
     node.utf8_text(src).unwrap_or("")
 }
 
+/// Byte offsets where `name` occurs as a whole identifier in the text (how same-file functions
+/// and their callers are found without walking the tree).
+pub fn identifier_occurrences<'a>(src: &'a [u8], name: &'a str) -> impl Iterator<Item = usize> + 'a {
+    let is_ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80;
+    memchr::memmem::find_iter(src, name.as_bytes()).filter(move |&at| {
+        let before = at.checked_sub(1).map(|i| src[i]);
+        let after = src.get(at + name.len()).copied();
+        !name.is_empty() && !before.is_some_and(is_ident) && !after.is_some_and(is_ident)
+    })
+}
+
 /// Glob match where `*` matches any run of characters, including separators.
 pub fn glob_match(pattern: &str, name: &str) -> bool {
     fn rec(p: &[u8], n: &[u8]) -> bool {
