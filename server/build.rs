@@ -5,13 +5,14 @@ use std::fmt::Write as _;
 use std::hash::{DefaultHasher, Hasher};
 use std::path::{Path, PathBuf};
 
-fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<_> = std::fs::read_dir(dir).expect("read queries/").flatten().map(|e| e.path()).collect();
+/// Files below `dir` with one of `extensions`, in a stable order.
+fn collect(dir: &Path, extensions: &[&str], out: &mut Vec<PathBuf>) {
+    let mut entries: Vec<_> = std::fs::read_dir(dir).unwrap_or_else(|e| panic!("read {}: {e}", dir.display())).flatten().map(|e| e.path()).collect();
     entries.sort();
     for path in entries {
         if path.is_dir() {
-            collect(&path, out);
-        } else if matches!(path.extension().and_then(|e| e.to_str()), Some("toml" | "scm")) {
+            collect(&path, extensions, out);
+        } else if path.extension().and_then(|e| e.to_str()).is_some_and(|e| extensions.contains(&e)) {
             out.push(path);
         }
     }
@@ -22,7 +23,7 @@ fn main() {
     let queries = root.join("queries");
     println!("cargo:rerun-if-changed={}", queries.display());
     let mut files = Vec::new();
-    collect(&queries, &mut files);
+    collect(&queries, &["toml", "scm"], &mut files);
     let mut code = String::from("/// (path relative to queries/, contents)\npub static EMBEDDED_QUERY_FILES: &[(&str, &str)] = &[\n");
     for file in &files {
         println!("cargo:rerun-if-changed={}", file.display());
@@ -38,23 +39,11 @@ fn main() {
     let engine = root.join("server/src/engine");
     println!("cargo:rerun-if-changed={}", engine.display());
     let mut sources = Vec::new();
-    collect_rust(&engine, &mut sources);
+    collect(&engine, &["rs"], &mut sources);
     let mut hasher = DefaultHasher::new();
     for file in &sources {
         hasher.write(file.strip_prefix(&root).unwrap().to_string_lossy().as_bytes());
         hasher.write(&std::fs::read(file).expect("read engine source"));
     }
     println!("cargo:rustc-env=ASSAY_ENGINE_FINGERPRINT={:016x}", hasher.finish());
-}
-
-fn collect_rust(dir: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<_> = std::fs::read_dir(dir).expect("read server/src/engine").flatten().map(|e| e.path()).collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            collect_rust(&path, out);
-        } else if path.extension().and_then(|e| e.to_str()) == Some("rs") {
-            out.push(path);
-        }
-    }
 }
