@@ -50,6 +50,32 @@ fn floor(text: &str, mut at: usize) -> usize {
     at
 }
 
+/// Replace `start..old_end` of `text` with `insert`, telling `tree`; returns the edit.
+fn replace(text: &mut String, tree: &mut Tree, start: usize, old_end: usize, insert: &str) -> ByteEdit {
+    let (start_position, old_end_position) = (point_at(text, start), point_at(text, old_end));
+    let removed = text[start..old_end].to_string();
+    text.replace_range(start..old_end, insert);
+    let new_end = start + insert.len();
+    tree.edit(&InputEdit { start_byte: start, old_end_byte: old_end, new_end_byte: new_end, start_position, old_end_position, new_end_position: point_at(text, new_end) });
+    ByteEdit { start, old_end, new_end, removed }
+}
+
+/// Reparse after `edits` (already applied to `tree`) and rescan from `memo`, as the server does.
+#[allow(clippy::too_many_arguments)]
+fn rescan(catalog: &Catalog, settings: &ScanSettings, language: Language, path: &Path, text: &str, tree: &Tree, memo: &ScanMemo, edits: &[ByteEdit]) -> (engine::FileReport, ScanMemo, Tree) {
+    let new_tree = engine::parse(language, text, Some(tree)).unwrap();
+    let previous = Previous { memo, edits, changed_ranges: Previous::changed_between(tree, &new_tree) };
+    let (report, next) = engine::scan_source_after(catalog, language, path, text, Some(&new_tree), settings, Some(&previous));
+    (report, next, new_tree)
+}
+
+/// What only one of two scans found, for a failure message.
+fn difference(incremental: &[Key], full: &[Key]) -> String {
+    let only_incremental: Vec<_> = incremental.iter().filter(|k| !full.contains(k)).collect();
+    let only_full: Vec<_> = full.iter().filter(|k| !incremental.contains(k)).collect();
+    format!("  only incremental: {only_incremental:?}\n  only full:        {only_full:?}")
+}
+
 /// Apply a random edit to `text` and `tree`; returns the edit.
 fn random_edit(rng: &mut Rng, language: Language, text: &mut String, tree: &mut Tree) -> ByteEdit {
     let start = floor(text, rng.below(text.len() + 1));
@@ -60,13 +86,7 @@ fn random_edit(rng: &mut Rng, language: Language, text: &mut String, tree: &mut 
             (start, snippets[rng.below(snippets.len())].to_string())
         }
     };
-    let start_position = point_at(text, start);
-    let old_end_position = point_at(text, old_end);
-    let removed = text[start..old_end].to_string();
-    text.replace_range(start..old_end, &insert);
-    let new_end = start + insert.len();
-    tree.edit(&InputEdit { start_byte: start, old_end_byte: old_end, new_end_byte: new_end, start_position, old_end_position, new_end_position: point_at(text, new_end) });
-    ByteEdit { start, old_end, new_end, removed }
+    replace(text, tree, start, old_end, &insert)
 }
 
 type Key = (String, usize, usize, usize, usize, String, String, bool, Option<String>);
@@ -128,11 +148,7 @@ fn statement_edit(rng: &mut Rng, language: Language, text: &mut String, tree: &m
         let snippets = if language == Language::Python { PYTHON } else { RUST };
         (line, format!("{indent}{}\n", snippets[rng.below(snippets.len())]))
     };
-    let position = point_at(text, start);
-    text.insert_str(start, &insert);
-    let new_end = start + insert.len();
-    tree.edit(&InputEdit { start_byte: start, old_end_byte: start, new_end_byte: new_end, start_position: position, old_end_position: position, new_end_position: point_at(text, new_end) });
-    ByteEdit { start, old_end: start, new_end, removed: String::new() }
+    replace(text, tree, start, start, &insert)
 }
 
 /// Edits from `edit` typed into every fixture and project file, 1–3 between scans as when the
@@ -161,9 +177,7 @@ fn compare_rescans(edit: EditFn, min_share: usize) {
             for _ in 0..1 + rng.below(3) {
                 edits.push(edit(&mut rng, *language, &mut text, &mut tree));
             }
-            let new_tree = engine::parse(*language, &text, Some(&tree)).unwrap();
-            let previous = Previous { memo: &memo, edits: &edits, changed_ranges: Previous::changed_between(&tree, &new_tree) };
-            let (incremental, next_memo) = engine::scan_source_after(&catalog, *language, &logical, &text, Some(&new_tree), &settings, Some(&previous));
+            let (incremental, next_memo, new_tree) = rescan(&catalog, &settings, *language, &logical, &text, &tree, &memo, &edits);
             // The same tree: with syntax errors, an incremental reparse may recover differently
             // from a fresh parse, and that is tree-sitter's business, not the rescan's.
             let full = engine::scan_source(&catalog, *language, &logical, &text, Some(&new_tree), &settings);
@@ -171,12 +185,7 @@ fn compare_rescans(edit: EditFn, min_share: usize) {
             reused += usize::from(next_memo.was_incremental());
             let (inc, all) = (keys(&incremental), keys(&full));
             if inc != all && !skip {
-                let only_incremental: Vec<_> = inc.iter().filter(|k| !all.contains(k)).collect();
-                let only_full: Vec<_> = all.iter().filter(|k| !inc.contains(k)).collect();
-                failures.push(format!(
-                    "{} after step {step} (edits {edits:?}):\n  only incremental: {only_incremental:?}\n  only full:        {only_full:?}",
-                    path.display(),
-                ));
+                failures.push(format!("{} after step {step} (edits {edits:?}):\n{}", path.display(), difference(&inc, &all)));
             }
             memo = next_memo;
             tree = new_tree;
@@ -202,25 +211,8 @@ fn an_edit_inside_a_function_rescans_it_and_its_callers() {
     assert!(first.findings.iter().any(|f| f.rule_id == "py-os-system-popen"), "{:?}", keys(&first));
     // Make the helper sanitize: `return value` -> `return int(value)`.
     let at = text.find("return value").unwrap() + "return ".len();
-    let insert = |start: usize, len: usize| ByteEdit { start, old_end: start, new_end: start + len, removed: String::new() };
-    let edits = [insert(at, 4), insert(at + 4 + 5, 1)];
-    let old_text = text.clone();
-    text.insert_str(at, "int(");
-    text.insert(at + 4 + 5, ')');
-    for e in &edits {
-        let _ = &old_text;
-        tree.edit(&InputEdit {
-            start_byte: e.start,
-            old_end_byte: e.old_end,
-            new_end_byte: e.new_end,
-            start_position: point_at(&text, e.start),
-            old_end_position: point_at(&text, e.start),
-            new_end_position: point_at(&text, e.new_end),
-        });
-    }
-    let new_tree = engine::parse(Language::Python, &text, Some(&tree)).unwrap();
-    let previous = Previous { memo: &memo, edits: &edits, changed_ranges: Previous::changed_between(&tree, &new_tree) };
-    let (after, next) = engine::scan_source_after(&catalog, Language::Python, path, &text, Some(&new_tree), &settings, Some(&previous));
+    let edits = [replace(&mut text, &mut tree, at, at, "int("), replace(&mut text, &mut tree, at + 4 + 5, at + 4 + 5, ")")];
+    let (after, next, _) = rescan(&catalog, &settings, Language::Python, path, &text, &tree, &memo, &edits);
     assert!(next.was_incremental(), "an edit inside a function body should not rescan the whole file");
     assert_eq!(keys(&after), keys(&engine::scan_source(&catalog, Language::Python, path, &text, None, &settings)));
 }
@@ -239,14 +231,8 @@ fn deleting_a_call_rescans_the_helper_it_fed() {
     let (first, memo) = engine::scan_source_after(&catalog, Language::Python, path, &text, Some(&tree), &settings, None);
     let call = "    run(request.args['c'])\n";
     let at = text.find(call).unwrap();
-    let edit = ByteEdit { start: at, old_end: at + call.len(), new_end: at, removed: call.to_string() };
-    let (start_position, old_end_position) = (point_at(&text, at), point_at(&text, at + call.len()));
-    text.replace_range(at..at + call.len(), "");
-    tree.edit(&InputEdit { start_byte: at, old_end_byte: at + call.len(), new_end_byte: at, start_position, old_end_position, new_end_position: start_position });
-    let new_tree = engine::parse(Language::Python, &text, Some(&tree)).unwrap();
-    let edits = [edit];
-    let previous = Previous { memo: &memo, edits: &edits, changed_ranges: Previous::changed_between(&tree, &new_tree) };
-    let (after, next) = engine::scan_source_after(&catalog, Language::Python, path, &text, Some(&new_tree), &settings, Some(&previous));
+    let edits = [replace(&mut text, &mut tree, at, at + call.len(), "")];
+    let (after, next, _) = rescan(&catalog, &settings, Language::Python, path, &text, &tree, &memo, &edits);
     assert!(next.was_incremental());
     let full = engine::scan_source(&catalog, Language::Python, path, &text, None, &settings);
     assert_eq!(keys(&after), keys(&full));
@@ -264,22 +250,15 @@ fn class_level_findings_are_kept_elsewhere_and_redone_where_edited() {
     for i in 0..50 {
         text.push_str(&format!("\n\nclass Other{i}:\n    def value(self, x):\n        return x * {i}\n"));
     }
-    let scan = |text: &str, tree: &Tree, previous: Option<&Previous>| engine::scan_source_after(&catalog, Language::Python, path, text, Some(tree), &settings, previous);
     let mut tree = engine::parse(Language::Python, &text, None).unwrap();
-    let (first, mut memo) = scan(&text, &tree, None);
+    let (first, mut memo) = engine::scan_source_after(&catalog, Language::Python, path, &text, Some(&tree), &settings, None);
     assert!(first.findings.iter().any(|f| f.rule_id == "py-auth-stub-always-true"), "{:?}", keys(&first));
     // 1. Type in `Filler.total`, before the class finding: it is kept and moves.
     // 2. Make `has_permission` check something: the finding goes.
     for (anchor, insert) in [("return a + b", "a = a or 0\n        "), ("return True", "request.user.is_staff and ")] {
         let at = text.find(anchor).unwrap();
-        let edit = ByteEdit { start: at, old_end: at, new_end: at + insert.len(), removed: String::new() };
-        let position = point_at(&text, at);
-        text.insert_str(at, insert);
-        tree.edit(&InputEdit { start_byte: at, old_end_byte: at, new_end_byte: at + insert.len(), start_position: position, old_end_position: position, new_end_position: point_at(&text, at + insert.len()) });
-        let new_tree = engine::parse(Language::Python, &text, Some(&tree)).unwrap();
-        let edits = [edit];
-        let previous = Previous { memo: &memo, edits: &edits, changed_ranges: Previous::changed_between(&tree, &new_tree) };
-        let (after, next) = scan(&text, &new_tree, Some(&previous));
+        let edits = [replace(&mut text, &mut tree, at, at, insert)];
+        let (after, next, new_tree) = rescan(&catalog, &settings, Language::Python, path, &text, &tree, &memo, &edits);
         assert!(next.was_incremental(), "edit before {anchor:?} should rescan incrementally");
         assert_eq!(keys(&after), keys(&engine::scan_source(&catalog, Language::Python, path, &text, None, &settings)), "after editing before {anchor:?}");
         let stub = after.findings.iter().any(|f| f.rule_id == "py-auth-stub-always-true");
@@ -347,22 +326,14 @@ fn compare_secret_rescans(language: Language) {
             let pool = if step >= 120 { &snippets[..] } else { everyday };
             (at, format!("    {}\n", pool[rng.below(pool.len())]))
         };
-        let edit = ByteEdit { start: at, old_end, new_end: at + insert.len(), removed: text[at..old_end].to_string() };
-        let (start_position, old_end_position) = (point_at(&text, at), point_at(&text, old_end));
-        text.replace_range(at..old_end, &insert);
-        tree.edit(&InputEdit { start_byte: at, old_end_byte: old_end, new_end_byte: edit.new_end, start_position, old_end_position, new_end_position: point_at(&text, edit.new_end) });
-        let new_tree = engine::parse(language, &text, Some(&tree)).unwrap();
-        let edits = [edit];
-        let previous = Previous { memo: &memo, edits: &edits, changed_ranges: Previous::changed_between(&tree, &new_tree) };
-        let (incremental, next) = engine::scan_source_after(&catalog, language, path, &text, Some(&new_tree), &settings, Some(&previous));
+        let edits = [replace(&mut text, &mut tree, at, old_end, &insert)];
+        let (incremental, next, new_tree) = rescan(&catalog, &settings, language, path, &text, &tree, &memo, &edits);
         let full = engine::scan_source(&catalog, language, path, &text, Some(&new_tree), &settings);
         checked += 1;
         reused += usize::from(next.was_incremental());
         let (inc, all) = (keys(&incremental), keys(&full));
         if inc != all {
-            let only_incremental: Vec<_> = inc.iter().filter(|k| !all.contains(k)).collect();
-            let only_full: Vec<_> = all.iter().filter(|k| !inc.contains(k)).collect();
-            failures.push(format!("step {step} (edit {edits:?}):\n  only incremental: {only_incremental:?}\n  only full:        {only_full:?}"));
+            failures.push(format!("step {step} (edit {edits:?}):\n{}", difference(&inc, &all)));
         }
         assert_eq!(incremental.secrets, full.secrets, "{language}: secret spans after step {step}");
         memo = next;
