@@ -1201,9 +1201,7 @@ fn execute_command_scan_workspace_reports_files_on_disk() {
 fn scan_workspace_follows_the_review_scope() {
     let ws = Workspace::new();
     ws.write("old.py", EVAL_BAD);
-    git_in(&ws.root, &["init", "-q"]);
-    git_in(&ws.root, &["add", "-A"]);
-    git_in(&ws.root, &["commit", "-q", "-m", "one"]);
+    commit_everything(&ws.root);
     ws.write("new.py", SQL_BAD);
     let (old_uri, new_uri) = (ws.uri("old.py"), ws.uri("new.py"));
     let mut s = Server::start(ws, Init { init_options: Some(json!({"scope": "changed"})), ..Init::default() });
@@ -1458,8 +1456,11 @@ fn logs_go_to_stderr_and_stdout_carries_only_frames() {
 // Review settings: scope = "changed", hideUnchanged, baseline
 // ---------------------------------------------------------------------------------------------
 
-fn git_in(dir: &Path, args: &[&str]) {
-    common::git(dir, args);
+/// A new repository in `dir` with everything in it committed.
+fn commit_everything(dir: &Path) {
+    common::git(dir, &["init", "-q"]);
+    common::git(dir, &["add", "-A"]);
+    common::git(dir, &["commit", "-q", "-m", "one"]);
 }
 
 fn severity_of(diags: &[Value], code: &str) -> Vec<u64> {
@@ -1470,9 +1471,7 @@ fn severity_of(diags: &[Value], code: &str) -> Vec<u64> {
 fn scope_changed_shows_unchanged_lines_as_hints_or_hides_them() {
     let ws = Workspace::new();
     ws.write("app.py", EVAL_BAD);
-    git_in(&ws.root, &["init", "-q"]);
-    git_in(&ws.root, &["add", "-A"]);
-    git_in(&ws.root, &["commit", "-q", "-m", "one"]);
+    commit_everything(&ws.root);
     let mut s = Server::start(ws, Init { init_options: Some(json!({"scope": "changed"})), ..Init::default() });
     let text = format!("{EVAL_BAD}\n{SQL_BAD}");
     let mut doc = s.open("app.py", &text);
@@ -1498,7 +1497,7 @@ fn scope_changed_shows_unchanged_lines_as_hints_or_hides_them() {
 
     // committing and saving refreshes the git state: nothing is changed any more
     std::fs::write(s.ws.root.join("app.py"), &doc.text).unwrap();
-    git_in(&s.ws.root, &["commit", "-q", "-am", "two"]);
+    common::git(&s.ws.root, &["commit", "-q", "-am", "two"]);
     s.notify("textDocument/didSave", json!({"textDocument": {"uri": doc.uri}}));
     let p = s.wait_for_notification("textDocument/publishDiagnostics", TIMEOUT, |p| {
         p["uri"] == uri.as_str() && p["diagnostics"].as_array().is_some_and(|a| a.is_empty())
