@@ -366,13 +366,13 @@ pub(super) fn kept_findings(previous: &Previous, units: &[Node], anchors_run: &[
 /// names in the text, and what decides one lies in its statement, so those lines hold all that
 /// changed. None when only a whole-file scan is right: a unit shares a line with other code, or
 /// the text holds a keyword of a format that searches the whole file.
-pub(super) fn rescan_secrets(language: Language, src: &[u8], root: Node, path: &std::path::Path, previous: &Previous, units: &[Node]) -> Option<Vec<Found>> {
+pub(super) fn rescan_secrets(language: Language, text: &str, root: Node, path: &std::path::Path, previous: &Previous, units: &[Node]) -> Option<Vec<Found>> {
     if previous.memo.secrets_whole_text {
         return None;
     }
-    let regions = units.iter().map(|u| own_lines(src, u.start_byte(), u.end_byte())).collect::<Option<Vec<_>>>()?;
+    let regions = units.iter().map(|u| own_lines(text, u.start_byte(), u.end_byte())).collect::<Option<Vec<_>>>()?;
     let mut found = Vec::new();
-    secrets::source::scan_regions(language, src, root, path, &regions, &mut found)?;
+    secrets::source::scan_regions(language, text.as_bytes(), root, path, &regions, &mut found)?;
     let in_regions = |(s, e): (usize, usize)| regions.iter().any(|&(a, b)| s < b && a < e.max(s + 1));
     found.retain(|f| in_regions(f.range()));
     for f in &previous.memo.secrets {
@@ -386,11 +386,10 @@ pub(super) fn rescan_secrets(language: Language, src: &[u8], root: Node, path: &
 }
 
 /// The whole lines `start..end` spans, if nothing but blanks shares them.
-fn own_lines(src: &[u8], start: usize, end: usize) -> Option<(usize, usize)> {
-    let line_start = memchr::memrchr(b'\n', &src[..start]).map_or(0, |i| i + 1);
-    let line_end = memchr::memchr(b'\n', &src[end..]).map_or(src.len(), |i| end + i);
-    let blank = |bytes: &[u8]| bytes.iter().all(|b| matches!(b, b' ' | b'\t' | b'\r'));
-    (blank(&src[line_start..start]) && blank(&src[end..line_end])).then_some((line_start, (line_end + 1).min(src.len())))
+fn own_lines(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+    let lines = lines_around(text, start, end, 0);
+    let blank = |s: &str| s.bytes().all(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'));
+    (blank(&text[lines.start..start]) && blank(&text[end..lines.end])).then_some((lines.start, lines.end))
 }
 
 /// The previous scan's dependency findings, moved by the edits (None if an edit touched one).

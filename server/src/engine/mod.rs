@@ -271,7 +271,7 @@ pub fn scan_source_after(
     let reuse = previous
         .filter(|p| incremental::file_facts_unchanged(p, &ctx, text))
         .and_then(|p| incremental::plan(language, root, text.as_bytes(), p).map(|units| (p, units)));
-    let rescanned = reuse.as_ref().and_then(|(p, units)| incremental::rescan_secrets(language, text.as_bytes(), root, path, p, units));
+    let rescanned = reuse.as_ref().and_then(|(p, units)| incremental::rescan_secrets(language, text, root, path, p, units));
     // A rescan's secrets come from text without whole-file keywords (else it returns None).
     let (mut found, secrets_whole_text) = match rescanned {
         Some(found) => (found, false),
